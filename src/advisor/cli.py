@@ -1,0 +1,318 @@
+"""The `advisor` command: a thin terminal face over the loader, the engine, links and drawings.
+
+Every error a user can cause ends here as one sentence on stderr and a non-zero exit:
+1 for invalid tree files, 2 for bad arguments or answers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from advisor import engine, links, render
+from advisor.errors import AdvisorError, AnswerError, TreeFileError
+from advisor.loader import get_tree, load_trees, read_tree, shipped_trees_dir, tree_files
+from advisor.model import Answer, ChoiceQuestion, DerivedValue, Tree
+
+F = TypeVar("F", bound=Callable[..., Any])
+WEB_URL = "http://localhost:8501/"
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    click.echo(f"advisor: {message}", err=True)
+    sys.exit(code)
+
+
+def _trees() -> dict[str, Tree]:
+    return load_trees()
+
+
+def _tree(tree_id: str) -> Tree:
+    return get_tree(_trees(), tree_id)
+
+
+def _emit(data: object) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def _json_value(value: Answer) -> Answer | int:
+    return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 else value
+
+
+def _parse_answers(tree: Tree, pairs: tuple[str, ...]) -> dict[str, Answer]:
+    answers: dict[str, Answer] = {}
+    for pair in pairs:
+        qid, sep, raw = pair.partition("=")
+        if not sep:
+            raise AnswerError(f"--answer takes QUESTION=VALUE, not {links.quote(pair)}.")
+        question = tree.questions.get(qid)
+        if question is None or isinstance(question, DerivedValue):
+            known = ", ".join(q for q, v in tree.questions.items() if not isinstance(v, DerivedValue))
+            raise AnswerError(f"Tree '{tree.id}' has no question {links.quote(qid)}; its questions are: {known}.")
+        resolved = engine.resolve(tree, qid, raw)
+        if isinstance(resolved, str):
+            hint = f" (options: {', '.join(question.options)})" if isinstance(question, ChoiceQuestion) else ""
+            raise AnswerError(f"The answer {links.quote(raw)} to '{qid}' is {resolved}{hint}.")
+        answers[qid] = resolved[0]
+    return answers
+
+
+def _question_json(tree: Tree, qid: str) -> dict[str, Any]:
+    question = tree.questions[qid]
+    data: dict[str, Any] = {
+        "id": qid,
+        "text": question.text,
+        "kind": question.kind,
+        "help": question.help,
+    }
+    if isinstance(question, ChoiceQuestion):
+        data["options"] = [{"id": oid, "label": o.label} for oid, o in question.options.items()]
+    else:
+        data["options"] = []
+        data["unit"] = question.unit
+        data["ranges"] = [{"below": r.below, "label": r.label} for r in question.ranges]
+    return data
+
+
+def explain_json(tree: Tree, answers: dict[str, Answer]) -> dict[str, Any]:
+    walk = engine.walk(tree, answers)
+    outcome = None
+    if walk.outcome:
+        outcome = {"id": walk.outcome, **tree.outcomes[walk.outcome].model_dump(mode="json")}
+    return {
+        "tree": tree.id,
+        "complete": walk.complete,
+        "outcome": outcome,
+        "next_question": _question_json(tree, walk.next_question) if walk.next_question else None,
+        "path": [{"question": s.question, "answer": _json_value(s.answer), "because": s.because} for s in walk.steps],
+        "ignored": [{"question": i.question, "answer": i.answer, "reason": i.reason} for i in walk.ignored],
+        "what_if": [
+            {
+                "outcome": w.outcome,
+                "title": w.title,
+                "change": {q: _json_value(v) for q, v in w.change.items()},
+            }
+            for w in engine.what_if(tree, walk.answers)
+        ],
+        "link": "?" + links.encode(tree.id, walk.answers),
+    }
+
+
+class _Group(click.Group):
+    """Turns every AdvisorError into one sentence and an exit code, in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TreeFileError as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        except AdvisorError as error:
+            _fail(str(error))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="advisor")
+def cli() -> None:
+    """Which AWS service should I use? Guided decision trees from the Solutions Architect course."""
+
+
+def _json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")(f)
+
+
+def _answer_option(f: F) -> F:
+    return click.option(
+        "--answer",
+        "-a",
+        "pairs",
+        multiple=True,
+        metavar="QID=VALUE",
+        help="An answer: a question id and an option id, or a number. Repeatable.",
+    )(f)
+
+
+@cli.command("list")
+@_json_option
+def list_trees(as_json: bool) -> None:
+    """The decision trees."""
+    rows = [
+        {
+            "id": t.id,
+            "title": t.title,
+            "summary": t.summary,
+            "questions": len(t.questions),
+            "outcomes": len(t.outcomes),
+            "scenarios": len(t.scenarios),
+        }
+        for t in _trees().values()
+    ]
+    if as_json:
+        _emit(rows)
+        return
+    for row in rows:
+        click.echo(f"{row['id']:<22} {row['title']}  ({row['outcomes']} outcomes)")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check tree files (default: the shipped trees); one FILE:LINE line per problem."""
+    files = list(paths) or tree_files()
+    problems = []
+    for path in files:
+        if path.is_dir():
+            files.extend(tree_files(path))
+            continue
+        if not path.exists():
+            _fail(f"No such file: {links.quote(path, 120)}.")
+        problems += read_tree(path)[1]
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        sys.exit(1)
+    shown = [str(p) for p in paths] or [str(shipped_trees_dir())]
+    click.echo(f"{len([f for f in files if not f.is_dir()])} tree file(s) valid: {', '.join(shown)}")
+
+
+@cli.command()
+@click.argument("tree_id", metavar="TREE")
+@_json_option
+def paths(tree_id: str, as_json: bool) -> None:
+    """Every root-to-outcome path, with answers that reproduce it."""
+    tree = _tree(tree_id)
+    found = engine.all_paths(tree)
+    if as_json:
+        _emit(
+            {
+                "tree": tree.id,
+                "paths": [
+                    {
+                        "outcome": p.outcome,
+                        "answers": {q: _json_value(v) for q, v in p.answers.items()},
+                    }
+                    for p in found
+                ],
+            }
+        )
+        return
+    for p in found:
+        answers = " ".join(f"{q}={links.encode_value(v)}" for q, v in p.answers.items())
+        click.echo(f"{p.outcome:<26} {answers}")
+
+
+@cli.command()
+@click.argument("tree_id", metavar="TREE")
+@_answer_option
+@_json_option
+def explain(tree_id: str, pairs: tuple[str, ...], as_json: bool) -> None:
+    """Walk a tree with the given answers and explain where it leads."""
+    tree = _tree(tree_id)
+    data = explain_json(tree, _parse_answers(tree, pairs))
+    if as_json:
+        _emit(data)
+        return
+    for step in data["path"]:
+        click.echo(f"- {tree.questions[step['question']].text} -> {step['answer']}: {step['because']}")
+    if data["outcome"]:
+        click.echo(f"\nRecommendation: {data['outcome']['title']}\n{data['outcome']['summary']}")
+    else:
+        click.echo(f"\nNext question: {data['next_question']['text']}")
+    click.echo(f"\nShare link: {WEB_URL}{data['link']}")
+
+
+@cli.command()
+@click.argument("tree_id", metavar="TREE")
+def ask(tree_id: str) -> None:
+    """Answer a tree's questions one at a time in the terminal (b: back, q: quit)."""
+    from advisor.ask import run
+
+    run(_tree(tree_id), WEB_URL)
+
+
+@cli.command("render")
+@click.argument("tree_id", metavar="TREE")
+@_answer_option
+@click.option("--format", "fmt", type=click.Choice(["dot", "svg", "png"]), default="dot", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+def render_tree(tree_id: str, pairs: tuple[str, ...], fmt: str, output: Path | None) -> None:
+    """Draw a tree, the path of the given answers highlighted."""
+    tree = _tree(tree_id)
+    walk = engine.walk(tree, _parse_answers(tree, pairs))
+    dot = render.to_dot(
+        tree,
+        render.walk_highlight(tree, [(s.question, s.target) for s in walk.steps], walk.outcome),
+    )
+    data: bytes = {
+        "dot": lambda: dot.encode(),
+        "svg": lambda: render.to_svg(dot).encode(),
+        "png": lambda: render.to_png(dot),
+    }[fmt]()
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as error:
+        _fail(f"Cannot write {links.quote(output, 120)}: {error.strerror}.")
+
+
+@cli.command()
+def schema() -> None:
+    """The JSON Schema of a tree file, for editor completion."""
+    from advisor.model import Tree
+
+    _emit(Tree.model_json_schema())
+
+
+def streamlit_config() -> Path:
+    """The app's Streamlit settings, shipped inside the package (or at the source checkout root)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (
+        package / "web" / "config.toml",
+        package.parents[1] / ".streamlit" / "config.toml",
+    ):
+        if candidate.is_file():
+            return candidate
+    return package / "web" / "config.toml"
+
+
+def streamlit_flags(config: Path) -> list[str]:
+    """The settings as `--section.key=value` flags, so they apply whatever the current folder."""
+    settings = tomllib.loads(config.read_text(encoding="utf-8"))
+    flags = []
+    for section, values in settings.items():
+        for key, value in values.items():
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            flags.append(f"--{section}.{key}={text}")
+    return flags
+
+
+@cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, port: int) -> None:
+    """Start the web app on 127.0.0.1 (extra options pass through to `streamlit run`)."""
+    script = Path(__file__).resolve().parent / "web" / "streamlit_app.py"
+    argv = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        *streamlit_flags(streamlit_config()),
+        f"--server.port={port}",
+        *ctx.args,
+    ]
+    os.execv(sys.executable, argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli.main(args=argv, prog_name="advisor")

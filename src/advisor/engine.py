@@ -1,0 +1,306 @@
+"""Answers -> a walk through a tree: the path, then the next question or the outcome.
+
+Pure functions over a loaded `Tree`: no I/O, no printing, no Streamlit. The same input gives the
+same result every time (options and ranges are tried in file order).
+
+An answer is an option id for a choice question and a number (in the question's unit) for a
+numeric one; numbers may also arrive as text, as they do from a share link.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from advisor.model import Answer, Branch, ChoiceQuestion, DerivedValue, Numeric, Tree
+
+MAX_NUMBER = 1e15
+"""Larger numbers are refused: no question of a tree needs them, and they make links unwieldy."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question on the path, the answer given (or computed) and where it led."""
+
+    question: str
+    answer: Answer
+    label: str
+    because: str
+    branch: str  # the option id, the index of the numeric range taken, or "=index" if computed
+    target: str
+
+    @property
+    def computed(self) -> bool:
+        return self.branch.startswith("=")
+
+
+@dataclass(frozen=True)
+class Ignored:
+    question: str
+    answer: object
+    reason: str
+
+
+@dataclass(frozen=True)
+class Walk:
+    tree_id: str
+    steps: tuple[Step, ...]
+    next_question: str | None
+    outcome: str | None
+    ignored: tuple[Ignored, ...]
+
+    @property
+    def complete(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def answers(self) -> dict[str, Answer]:
+        """The answers the path used, in path order (computed values excluded)."""
+        return {s.question: s.answer for s in self.steps if not s.computed}
+
+
+@dataclass(frozen=True)
+class Path:
+    """One root-to-outcome path and answers that reproduce it."""
+
+    outcome: str
+    answers: dict[str, Answer]
+    branches: tuple[tuple[str, str], ...] = field(repr=False)
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    outcome: str
+    title: str
+    change: dict[str, Answer]
+
+
+def format_number(value: float) -> str:
+    """30.0 -> '30', 0.5 -> '0.5': how numbers appear in links and sentences."""
+    if value.is_integer() and abs(value) < MAX_NUMBER:
+        return str(int(value))
+    return repr(value)
+
+
+def parse_number(raw: object) -> float | None:
+    """A finite, non-negative number no larger than MAX_NUMBER, from a number or short text."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int | float):
+        value = float(raw)
+    elif isinstance(raw, str) and len(raw) <= 32:
+        try:
+            value = float(raw.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return value if math.isfinite(value) and 0 <= value <= MAX_NUMBER else None
+
+
+def resolve(tree: Tree, qid: str, raw: object) -> tuple[Answer, str, Branch] | str:
+    """The answer, branch key and branch an answer selects; otherwise the reason it cannot."""
+    question = tree.questions[qid]
+    if isinstance(question, ChoiceQuestion):
+        if isinstance(raw, str) and raw in question.options:
+            return raw, raw, question.options[raw]
+        return "not one of this question's options"
+    if isinstance(question, DerivedValue):
+        return "computed from other answers, not answered directly"
+    value = parse_number(raw)
+    index = None if value is None else question.range_index(value)
+    if value is None or index is None:
+        return f"not a number from 0 to {format_number(MAX_NUMBER)}"
+    return value, str(index), question.ranges[index]
+
+
+def _compute(question: DerivedValue, values: Mapping[str, float]) -> float | None:
+    operands = [values.get(q) for q in question.compute.of]
+    if any(v is None for v in operands):
+        return None
+    return question.compute.apply([v for v in operands if v is not None])
+
+
+def walk(tree: Tree, answers: Mapping[str, object]) -> Walk:
+    """Follow the answers from the start until a question is unanswered or an outcome is reached."""
+    steps: list[Step] = []
+    ignored: list[Ignored] = []
+    numbers: dict[str, float] = {}
+    node: str | None = tree.start
+    while node in tree.questions and len(steps) <= len(tree.questions):
+        question = tree.questions[node]
+        if isinstance(question, DerivedValue):
+            value = _compute(question, numbers)
+            index = None if value is None else question.range_index(value)
+            if value is None or index is None:
+                break
+            numbers[node] = value
+            branch: Branch = question.ranges[index]
+            steps.append(Step(node, value, branch.label, branch.because, f"={index}", branch.target))
+            node = branch.target
+            continue
+        if node not in answers:
+            break
+        resolved = resolve(tree, node, answers[node])
+        if isinstance(resolved, str):
+            ignored.append(Ignored(node, answers[node], resolved))
+            break
+        answer, key, branch = resolved
+        if isinstance(question, Numeric) and isinstance(answer, float):
+            numbers[node] = answer
+        steps.append(Step(node, answer, branch.label, branch.because, key, branch.target))
+        node = branch.target
+    outcome = node if node in tree.outcomes else None
+    on_path = {s.question for s in steps} | {i.question for i in ignored}
+    for qid, raw in answers.items():
+        if qid not in on_path:
+            reason = (
+                "not on the path of the other answers" if qid in tree.questions else "no such question in this tree"
+            )
+            ignored.append(Ignored(qid, raw, reason))
+    return Walk(tree.id, tuple(steps), None if outcome else node, outcome, tuple(ignored))
+
+
+def revise(tree: Tree, answers: Mapping[str, object], changes: Mapping[str, object]) -> dict[str, Answer]:
+    """Apply changes, keep the later answers that still lie on the path and drop the rest."""
+    return walk(tree, {**answers, **changes}).answers
+
+
+def back(tree: Tree, answers: Mapping[str, object]) -> dict[str, Answer]:
+    """The answers without the last one given on the path (computed steps are skipped)."""
+    kept = walk(tree, answers).answers
+    if kept:
+        kept.pop(next(reversed(kept)))
+    return kept
+
+
+# --- every path ---------------------------------------------------------------------------
+
+
+def representative(low: float, high: float | None) -> float:
+    """A round value inside [low, high): what `all_paths` answers for a numeric range."""
+    if high is None:
+        return low * 2 if low > 0 else 1.0
+    if high - low >= 2:
+        return float(math.floor((low + high) / 2))
+    return (low + high) / 2
+
+
+def _representatives(question: Numeric) -> list[float]:
+    return [representative(*question.bounds(i)) for i in range(len(question.ranges))]
+
+
+def _candidates(tree: Tree, qid: str) -> list[float]:
+    """Values worth trying for a numeric question: one per range, and any that steer a
+    derived value computed from it into each of its ranges."""
+    question = tree.questions[qid]
+    assert isinstance(question, Numeric)
+    values = _representatives(question)
+    for derived in tree.questions.values():
+        if not isinstance(derived, DerivedValue) or qid not in derived.compute.of:
+            continue
+        targets = _representatives(derived)
+        compute = derived.compute
+        if compute.op in ("min", "max"):
+            values += targets
+            continue
+        numerator, denominator = compute.of
+        if qid == numerator:
+            other = tree.questions[denominator]
+            assert isinstance(other, Numeric)
+            values += [t * d / compute.factor for t in targets for d in _representatives(other)]
+        else:
+            other = tree.questions[numerator]
+            assert isinstance(other, Numeric)
+            values += [n * compute.factor / t for t in targets if t > 0 for n in _representatives(other)]
+    unique = []
+    for v in values:
+        v = float(round(v, 6)) if v < MAX_NUMBER else v
+        if v not in unique and question.range_index(v) is not None:
+            unique.append(v)
+    return unique
+
+
+def _explore(tree: Tree, node: str, answers: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
+    """Depth-first: every answer combination worth trying from this node on."""
+    question = tree.questions.get(node)
+    if question is None:
+        yield dict(answers)
+        return
+    if isinstance(question, DerivedValue):
+        result = walk(tree, answers)
+        if result.next_question is None or result.next_question == node:
+            yield dict(answers)
+            return
+        yield from _explore(tree, result.next_question, answers)
+        return
+    choices: list[Answer] = (
+        list(question.options) if isinstance(question, ChoiceQuestion) else list(_candidates(tree, node))
+    )
+    for choice in choices:
+        answers[node] = choice
+        target = walk(tree, answers)
+        following = target.outcome or target.next_question
+        if following is not None:
+            yield from _explore(tree, following, answers)
+    answers.pop(node, None)
+
+
+def all_paths(tree: Tree) -> list[Path]:
+    """Every distinct root-to-outcome path, each with answers that reproduce it."""
+    found: dict[tuple[tuple[str, str], ...], Path] = {}
+    for answers in _explore(tree, tree.start, {}):
+        result = walk(tree, answers)
+        if result.outcome is None:
+            continue
+        branches = tuple((s.question, s.branch) for s in result.steps)
+        if branches not in found:
+            found[branches] = Path(result.outcome, result.answers, branches)
+    return list(found.values())
+
+
+# --- what would change the answer -------------------------------------------------------------
+
+_PATHS: dict[int, tuple[Tree, list[Path]]] = {}
+
+
+def cached_paths(tree: Tree) -> list[Path]:
+    """`all_paths`, computed once per loaded tree (trees are frozen and loaded once)."""
+    entry = _PATHS.get(id(tree))
+    if entry is None or entry[0] is not tree:
+        entry = (tree, all_paths(tree))
+        _PATHS[id(tree)] = entry
+    return entry[1]
+
+
+def _same_branch(tree: Tree, qid: str, raw: object, branch: str) -> bool:
+    resolved = resolve(tree, qid, raw) if qid in tree.questions else "unknown"
+    return not isinstance(resolved, str) and resolved[1] == branch
+
+
+def _change_for(tree: Tree, answers: Mapping[str, object], path: Path) -> dict[str, Answer] | None:
+    """The fewest answers to change so that the walk follows `path` to its outcome."""
+    asked = [(q, b) for q, b in path.branches if not b.startswith("=")]
+    change = {q: path.answers[q] for q, b in asked if not _same_branch(tree, q, answers.get(q), b)}
+    kept_numbers = [q for q, _ in asked if q not in change and isinstance(tree.questions[q], Numeric)]
+    for size in range(len(kept_numbers) + 1):
+        for extra in combinations(kept_numbers, size):
+            trial = {**change, **{q: path.answers[q] for q in extra}}
+            if walk(tree, {**answers, **trial}).outcome == path.outcome:
+                return trial
+    return None
+
+
+def what_if(tree: Tree, answers: Mapping[str, object]) -> list[WhatIf]:
+    """For every outcome other than the current one, the smallest change that leads there."""
+    current = walk(tree, answers)
+    best: dict[str, dict[str, Answer]] = {}
+    for path in cached_paths(tree):
+        if path.outcome == current.outcome:
+            continue
+        change = _change_for(tree, current.answers, path)
+        if change is not None and (path.outcome not in best or len(change) < len(best[path.outcome])):
+            best[path.outcome] = change
+    return [WhatIf(oid, tree.outcomes[oid].title, best[oid]) for oid in tree.outcomes if oid in best]

@@ -1,0 +1,115 @@
+"""Answers <-> the query string of a share link (the contract of DESIGN.md).
+
+    ?tree=TREE&QID=VALUE&QID=VALUE...     the advisor, with answers (option ids or numbers)
+    ?tree=TREE&outcome=OID                the page of one outcome
+
+Decoding never raises: whatever a link holds (unknown keys, bad values, huge values, markup), it
+returns what it could use and one plain-text notice for each thing it ignored. Notices quote
+link text shortened and as plain text; the faces must never render them as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode
+
+from advisor.engine import format_number, resolve
+from advisor.model import Answer, DerivedValue, Tree
+
+MAX_PARAMETERS = 64
+"""A link with more parameters than this is tampered with; the rest are not even looked at."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    tree: str | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    outcome: str | None = None
+    page: str | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+def quote(text: object, limit: int = 40) -> str:
+    """Link text fit to appear inside a notice: printable, short, in quotes."""
+    clean = "".join(c if c.isprintable() else "?" for c in str(text))
+    return f"'{clean[:limit]}…'" if len(clean) > limit else f"'{clean}'"
+
+
+def encode_value(value: Answer) -> str:
+    return format_number(value) if isinstance(value, float) else value
+
+
+def encode(tree_id: str, answers: Mapping[str, Answer]) -> str:
+    """The query string (without '?') that reproduces these answers."""
+    return urlencode([("tree", tree_id), *((q, encode_value(v)) for q, v in answers.items())])
+
+
+def encode_outcome(tree_id: str, outcome: str) -> str:
+    return urlencode([("tree", tree_id), ("outcome", outcome)])
+
+
+def encode_page(tree_id: str, page: str) -> str:
+    return urlencode([("tree", tree_id), ("page", page)])
+
+
+def params_from_query(query: str) -> dict[str, list[str]]:
+    """Parse a raw query string into a multi-valued mapping, as a browser sent it."""
+    params: dict[str, list[str]] = {}
+    for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True)[:MAX_PARAMETERS]:
+        params.setdefault(key, []).append(value)
+    return params
+
+
+def _last(value: str | Sequence[str]) -> str:
+    if isinstance(value, str):
+        return value
+    return value[-1] if value else ""
+
+
+def decode(trees: Mapping[str, Tree], params: Mapping[str, str | Sequence[str]], pages: Sequence[str] = ()) -> Decoded:
+    """Read a link's parameters against the known trees; never raises."""
+    items = [(str(k), _last(v)) for k, v in list(params.items())[:MAX_PARAMETERS]]
+    notices = []
+    if len(params) > MAX_PARAMETERS:
+        notices.append(f"The link has more than {MAX_PARAMETERS} parameters; the rest were ignored.")
+    values = dict(items)
+    tree_id = values.pop("tree", None)
+    if tree_id is None:
+        if values:
+            notices.append("The link names no tree, so its other parameters were ignored.")
+        return Decoded(notices=notices)
+    if tree_id not in trees:
+        notices.append(f"There is no tree called {quote(tree_id)}; pick one from the list.")
+        return Decoded(notices=notices)
+    tree = trees[tree_id]
+    outcome = _pop_choice(values, "outcome", tree.outcomes, "outcome", notices)
+    page = _pop_choice(values, "page", pages, "page", notices)
+    answers: dict[str, Answer] = {}
+    for key, raw in values.items():
+        question = tree.questions.get(key)
+        if question is None or isinstance(question, DerivedValue):
+            notices.append(f"{quote(key)} is not a question of this tree; it was ignored.")
+            continue
+        resolved = resolve(tree, key, raw)
+        if isinstance(resolved, str):
+            notices.append(f"The answer {quote(raw)} to question {quote(key)} was ignored: {resolved}.")
+            continue
+        answers[key] = resolved[0]
+    return Decoded(tree_id, answers, outcome, page, notices)
+
+
+def _pop_choice(
+    values: dict[str, str],
+    key: str,
+    allowed: Mapping[str, object] | Sequence[str],
+    what: str,
+    notices: list[str],
+) -> str | None:
+    raw = values.pop(key, None)
+    if raw is None:
+        return None
+    if raw in allowed:
+        return raw
+    notices.append(f"There is no {what} called {quote(raw)} here; it was ignored.")
+    return None

