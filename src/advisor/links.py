@@ -26,7 +26,6 @@ class Decoded:
     tree: str | None = None
     answers: dict[str, Answer] = field(default_factory=dict)
     outcome: str | None = None
-    page: str | None = None
     notices: list[str] = field(default_factory=list)
 
 
@@ -40,17 +39,22 @@ def encode_value(value: Answer) -> str:
     return format_number(value) if isinstance(value, float) else value
 
 
+def params(tree_id: str, answers: Mapping[str, Answer]) -> dict[str, str]:
+    """The query parameters that reproduce these answers, in path order."""
+    return {"tree": tree_id, **{q: encode_value(v) for q, v in answers.items()}}
+
+
+def outcome_params(tree_id: str, outcome: str) -> dict[str, str]:
+    return {"tree": tree_id, "outcome": outcome}
+
+
 def encode(tree_id: str, answers: Mapping[str, Answer]) -> str:
     """The query string (without '?') that reproduces these answers."""
-    return urlencode([("tree", tree_id), *((q, encode_value(v)) for q, v in answers.items())])
+    return urlencode(params(tree_id, answers))
 
 
 def encode_outcome(tree_id: str, outcome: str) -> str:
-    return urlencode([("tree", tree_id), ("outcome", outcome)])
-
-
-def encode_page(tree_id: str, page: str) -> str:
-    return urlencode([("tree", tree_id), ("page", page)])
+    return urlencode(outcome_params(tree_id, outcome))
 
 
 def params_from_query(query: str) -> dict[str, list[str]]:
@@ -67,11 +71,11 @@ def _last(value: str | Sequence[str]) -> str:
     return value[-1] if value else ""
 
 
-def decode(trees: Mapping[str, Tree], params: Mapping[str, str | Sequence[str]], pages: Sequence[str] = ()) -> Decoded:
+def decode(trees: Mapping[str, Tree], query: Mapping[str, str | Sequence[str]]) -> Decoded:
     """Read a link's parameters against the known trees; never raises."""
-    items = [(str(k), _last(v)) for k, v in list(params.items())[:MAX_PARAMETERS]]
+    items = [(str(k), _last(v)) for k, v in list(query.items())[:MAX_PARAMETERS]]
     notices = []
-    if len(params) > MAX_PARAMETERS:
+    if len(query) > MAX_PARAMETERS:
         notices.append(f"The link has more than {MAX_PARAMETERS} parameters; the rest were ignored.")
     values = dict(items)
     tree_id = values.pop("tree", None)
@@ -84,7 +88,6 @@ def decode(trees: Mapping[str, Tree], params: Mapping[str, str | Sequence[str]],
         return Decoded(notices=notices)
     tree = trees[tree_id]
     outcome = _pop_choice(values, "outcome", tree.outcomes, "outcome", notices)
-    page = _pop_choice(values, "page", pages, "page", notices)
     answers: dict[str, Answer] = {}
     for key, raw in values.items():
         question = tree.questions.get(key)
@@ -96,7 +99,7 @@ def decode(trees: Mapping[str, Tree], params: Mapping[str, str | Sequence[str]],
             notices.append(f"The answer {quote(raw)} to question {quote(key)} was ignored: {resolved}.")
             continue
         answers[key] = resolved[0]
-    return Decoded(tree_id, answers, outcome, page, notices)
+    return Decoded(tree_id, answers, outcome, notices)
 
 
 def _pop_choice(

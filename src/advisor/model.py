@@ -183,6 +183,7 @@ class Tree(Strict):
     title: Text
     summary: Text
     updated: date
+    order: int = Field(default=100, ge=0, description="Position on the home page: lower comes first.")
     start: Id
     questions: dict[Id, Question] = Field(min_length=1)
     outcomes: dict[Id, Outcome] = Field(min_length=1)

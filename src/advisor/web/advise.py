@@ -1,0 +1,160 @@
+"""The advisor: one question at a time, the answers so far (each changeable), the drawing, the card.
+
+Every widget writes the new answers to the URL in its callback; the next run reads them back.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor import engine, links, render, units
+from advisor.model import Answer, ChoiceQuestion, Numeric, Tree
+from advisor.web import views
+
+
+def _answer(tree: Tree, answers: dict[str, Answer], qid: str, value: Answer) -> None:
+    views.write_answers(tree.id, engine.revise(tree, answers, {qid: value}))
+
+
+def _answer_from_widget(tree: Tree, answers: dict[str, Answer], qid: str, key: str, unit_key: str | None) -> None:
+    value = st.session_state.get(key)
+    if value is None:
+        return
+    if unit_key is not None:
+        question = tree.questions[qid]
+        assert isinstance(question, Numeric)
+        value = units.convert(float(value), st.session_state[unit_key], question.unit)
+    _answer(tree, answers, qid, value)
+
+
+def _back(tree: Tree, answers: dict[str, Answer]) -> None:
+    views.write_answers(tree.id, engine.back(tree, answers))
+
+
+def _start_over(tree: Tree) -> None:
+    views.write_answers(tree.id, {})
+
+
+def _question(tree: Tree, answers: dict[str, Answer], qid: str, number: int) -> None:
+    question = tree.questions[qid]
+    with st.container(border=True, key="question"):
+        st.caption(f"Question {number}")
+        st.subheader(views.md(question.text), anchor=False)
+        st.markdown(views.md(question.help))
+        if isinstance(question, ChoiceQuestion):
+            for oid, option in question.options.items():
+                st.button(
+                    views.md(option.label),
+                    key=f"option-{qid}-{oid}",
+                    on_click=_answer,
+                    args=(tree, answers, qid, oid),
+                    width="stretch",
+                )
+            return
+        assert isinstance(question, Numeric)
+        family = units.family(question.unit)
+        left, right = st.columns([3, 2])
+        left.number_input("Your value", min_value=0.0, value=None, step=1.0, key=f"number-{qid}", placeholder="e.g. 30")
+        unit_key = f"unit-{qid}" if len(family) > 1 else None
+        if unit_key:
+            right.selectbox("Unit", family, index=family.index(question.unit), key=unit_key)
+        else:
+            right.markdown(f"\n\n{views.md(question.unit)}")
+        st.button(
+            "Continue",
+            type="primary",
+            key=f"continue-{qid}",
+            on_click=_answer_from_widget,
+            args=(tree, answers, qid, f"number-{qid}", unit_key),
+        )
+        st.caption(" · ".join(views.md(r.label) for r in question.ranges))
+
+
+def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -> None:
+    st.subheader("Your answers", anchor=False)
+    if not walk.steps:
+        st.caption("None yet. Your answers appear here, and you can change any of them.")
+    for i, step in enumerate(walk.steps, 1):
+        question = tree.questions[step.question]
+        if step.computed:
+            assert isinstance(question, Numeric)
+            st.markdown(
+                f"{i}\\. {views.md(question.text)}: **{engine.format_number(float(step.answer))} "
+                f"{views.md(question.unit)}** ({views.md(step.label)})"
+            )
+            continue
+        key = f"change-{step.question}-{links.encode_value(step.answer)}"
+        label = f"{i}. {question.text}"
+        if isinstance(question, ChoiceQuestion):
+            labels = {oid: option.label for oid, option in question.options.items()}
+            st.selectbox(
+                label,
+                list(labels),
+                index=list(labels).index(str(step.answer)),
+                format_func=labels.__getitem__,
+                key=key,
+                on_change=_answer_from_widget,
+                args=(tree, answers, step.question, key, None),
+            )
+        else:
+            assert isinstance(question, Numeric)
+            st.number_input(
+                f"{label} ({question.unit})",
+                min_value=0.0,
+                value=float(step.answer),
+                key=key,
+                on_change=_answer_from_widget,
+                args=(tree, answers, step.question, key, None),
+            )
+    left, right = st.columns(2)
+    left.button(
+        "Back", icon="↩️", key="back", on_click=_back, args=(tree, answers), disabled=not walk.steps, width="stretch"
+    )
+    right.button("Start over", icon="🔄", key="start-over", on_click=_start_over, args=(tree,), width="stretch")
+
+
+def _share(tree: Tree, walk: engine.Walk) -> None:
+    base = st.context.url.split("?")[0] if st.context.url else ""
+    base = base[: base.find("/", base.find("//") + 2) + 1] if "//" in base else "/"
+    st.markdown("**Link to this page**")
+    st.code(base + "?" + links.encode(tree.id, walk.answers), language=None, wrap_lines=True)
+
+
+def render_drawing(tree: Tree, walk: engine.Walk) -> None:
+    highlight = render.walk_highlight(tree, [(s.question, s.target) for s in walk.steps], walk.outcome)
+    views.drawing(tree, highlight, caption=f"Decision tree: {tree.title}. The path of your answers is highlighted.")
+    lines = views.path_lines(tree, walk.steps)
+    with st.expander("The path as text"):
+        st.markdown("\n".join(lines) if lines else "No answers yet: the path starts at the first question.")
+
+
+def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
+    walk = engine.walk(tree, answers)
+    notices = notices + [
+        f"The answer to “{tree.questions[i.question].text}” was not used: {i.reason}."
+        for i in walk.ignored
+        if i.question in tree.questions
+    ]
+    st.page_link(views.nav().home, label="All decision trees", icon="🏠")
+    st.title(views.md(tree.title), anchor=False)
+    st.markdown(views.md(tree.summary))
+    views.show_notices(notices)
+    main, side = st.columns([3, 2], gap="large")
+    with main:
+        if walk.outcome is not None:
+            views.outcome_card(
+                tree,
+                walk.outcome,
+                walk,
+                engine.what_if(tree, walk.answers),
+                lambda change: links.params(tree.id, engine.revise(tree, walk.answers, change)),
+            )
+        else:
+            assert walk.next_question is not None
+            _question(tree, walk.answers, walk.next_question, len(walk.answers) + 1)
+    with side:
+        _answers_so_far(tree, walk, walk.answers)
+        _share(tree, walk)
+        st.page_link(views.nav().study, label="Study this tree", icon="📚", query_params={"tree": tree.id})
+    st.subheader("The decision tree", anchor=False)
+    render_drawing(tree, walk)

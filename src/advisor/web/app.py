@@ -1,0 +1,60 @@
+"""The web app: pages, routing by the URL, and one guard so no traceback reaches a user.
+
+The URL is the state (DESIGN.md's share-link contract): `/?tree=T&Q=V...` opens the advisor,
+`/?tree=T&outcome=O` the page of one outcome, `/` the list of trees, `/study?tree=T` the study page.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
+
+from advisor.errors import TreeFileError
+from advisor.web import advise, home, outcome, study, views
+
+log = logging.getLogger("advisor.web")
+
+
+def route() -> None:
+    """The root page: the list of trees, or the advisor or an outcome when the link names a tree."""
+    link = views.current_link()
+    if link.tree is None:
+        home.show(link.notices)
+    elif link.outcome is not None:
+        outcome.show(views.trees()[link.tree], link.outcome, link.notices)
+    else:
+        advise.show(views.trees()[link.tree], link.answers, link.notices)
+
+
+def study_page() -> None:
+    link = views.current_link()
+    if link.tree is None:
+        home.show(link.notices, heading="Pick a tree to study")
+        return
+    study.show(views.trees()[link.tree], link.notices)
+
+
+def main() -> None:
+    st.set_page_config(page_title="AWS service advisor", page_icon="🧭", layout="wide")
+    nav = views.Nav(
+        home=st.Page(route, title="AWS service advisor", icon="🧭", default=True),
+        study=st.Page(study_page, title="Study", icon="📚", url_path="study"),
+    )
+    views.set_nav(nav)
+    page = st.navigation([nav.home, nav.study], position="hidden")
+    try:
+        views.trees()
+        page.run()
+    except ScriptControlException:
+        raise
+    except TreeFileError as error:
+        st.error("The decision trees shipped with this app are broken; nothing can be shown until they are fixed.")
+        st.text(str(error))
+    except Exception:
+        log.exception("unexpected error while drawing the page")
+        st.error(
+            "Something went wrong on our side while drawing this page. Try again, or start over from the home page."
+        )
+        st.page_link(nav.home, label="Home", icon="🏠")

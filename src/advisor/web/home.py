@@ -1,0 +1,79 @@
+"""Home: every tree as a card, and a filter that finds trees and outcomes by words."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor import links
+from advisor.model import Tree
+from advisor.web import views
+
+
+def _words(tree: Tree) -> str:
+    """Everything a person might search a tree by."""
+    parts = [tree.title, tree.summary]
+    for question in tree.questions.values():
+        parts += [question.text, question.help]
+        parts += [b.label for _, b in question.branches()]
+    for outcome in tree.outcomes.values():
+        parts += [outcome.title, outcome.summary]
+    return " ".join(parts).lower()
+
+
+def _matches(query: str, text: str) -> bool:
+    return all(word in text for word in query.lower().split())
+
+
+def _card(tree: Tree) -> None:
+    with st.container(border=True, key=f"tree-card-{tree.id}"):
+        st.subheader(views.md(tree.title), anchor=False)
+        st.markdown(views.md(tree.summary))
+        st.caption(f"{len(tree.outcomes)} possible answers · {len(tree.scenarios)} worked examples")
+        st.page_link(views.nav().home, label="Start", icon="▶️", query_params={"tree": tree.id})
+        st.page_link(views.nav().study, label="Study", icon="📚", query_params={"tree": tree.id})
+
+
+def _results(query: str, trees: dict[str, Tree]) -> None:
+    found_trees = [t for t in trees.values() if _matches(query, _words(t))]
+    found_outcomes = [
+        (t, oid)
+        for t in trees.values()
+        for oid, o in t.outcomes.items()
+        if _matches(query, " ".join([o.title, o.summary, *o.why]).lower())
+    ]
+    if not found_trees and not found_outcomes:
+        st.info("Nothing matches those words. Try a service name or a term such as NFS, RPO or static IP.")
+        return
+    if found_outcomes:
+        st.markdown("**Answers that match**")
+        for tree, oid in found_outcomes:
+            st.page_link(
+                views.nav().home,
+                label=f"{views.md(tree.outcomes[oid].title)} · {views.md(tree.title)}",
+                query_params=links.outcome_params(tree.id, oid),
+            )
+    if found_trees:
+        st.markdown("**Decision trees that mention it**")
+        for tree in found_trees:
+            st.page_link(views.nav().home, label=views.md(tree.title), query_params={"tree": tree.id})
+
+
+def show(notices: list[str], heading: str = "Which AWS service should I use?") -> None:
+    trees = views.trees()
+    st.title(heading, anchor=False)
+    st.markdown(
+        "Answer a few plain questions and get a recommendation with the reasoning behind it, "
+        "the trade-offs, and what the Solutions Architect Associate exam expects you to know."
+    )
+    views.show_notices(notices)
+    query = st.text_input(
+        "Find a tree or an answer", placeholder="e.g. NFS, iSCSI, RPO, graph, static IP", key="home-filter"
+    )
+    if query.strip():
+        _results(query, trees)
+        st.divider()
+    ordered = sorted(trees.values(), key=lambda t: (t.order, t.title))
+    columns = st.columns(3)
+    for i, tree in enumerate(ordered):
+        with columns[i % 3]:
+            _card(tree)

@@ -1,0 +1,50 @@
+"""The page of one outcome: its card, every path that leads to it, and the drawing of those paths."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor import engine, links, render
+from advisor.model import Answer, Tree
+from advisor.web import views
+
+
+def path_label(tree: Tree, answers: dict[str, Answer]) -> str:
+    """One path as 'question → answer · question → answer', Markdown-safe."""
+    return " · ".join(views.md(views.change_text(tree, {q: v})) for q, v in answers.items())
+
+
+def render_paths(tree: Tree, oid: str) -> list[engine.Path]:
+    paths = [p for p in engine.cached_paths(tree) if p.outcome == oid]
+    for i, path in enumerate(paths, 1):
+        st.page_link(
+            views.nav().home,
+            label=f"{i}\\. {path_label(tree, path.answers)}",
+            query_params=links.params(tree.id, path.answers),
+        )
+    return paths
+
+
+def show(tree: Tree, oid: str, notices: list[str]) -> None:
+    st.page_link(views.nav().home, label=views.md(tree.title), icon="⬅️", query_params={"tree": tree.id})
+    views.show_notices(notices)
+    main, side = st.columns([3, 2], gap="large")
+    with main:
+        views.outcome_card(tree, oid)
+    with side:
+        st.subheader("Answers that lead here", anchor=False)
+        st.caption("Each opens the advisor with those answers.")
+        paths = render_paths(tree, oid)
+    st.subheader("Where it sits in the tree", anchor=False)
+    highlight = render.Highlight.of_paths(
+        tree, [[(q, _target(tree, p, q)) for q, _ in p.branches] for p in paths], [oid]
+    )
+    views.drawing(
+        tree, highlight, caption=f"Decision tree: {tree.title}, with every path to {tree.outcomes[oid].title}."
+    )
+
+
+def _target(tree: Tree, path: engine.Path, qid: str) -> str:
+    branch = dict(path.branches)[qid].lstrip("=")
+    question = tree.questions[qid]
+    return dict(question.branches())[branch].target

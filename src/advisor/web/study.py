@@ -1,0 +1,41 @@
+"""Study a tree: the whole drawing, every outcome with the answers that lead to it, the scenarios."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor import engine, links, render
+from advisor.model import Tree
+from advisor.web import outcome, views
+
+
+def show(tree: Tree, notices: list[str]) -> None:
+    st.page_link(views.nav().home, label="All decision trees", icon="🏠")
+    st.title(f"Study: {views.md(tree.title)}", anchor=False)
+    st.markdown(views.md(tree.summary))
+    views.show_notices(notices)
+    st.page_link(views.nav().home, label="Answer the questions instead", icon="▶️", query_params={"tree": tree.id})
+    st.subheader("The whole tree", anchor=False)
+    views.drawing(tree, render.Highlight(), caption=f"The whole decision tree: {tree.title}.", height=900)
+
+    st.subheader("Every answer and what leads to it", anchor=False)
+    for oid, item in tree.outcomes.items():
+        with st.expander(item.title):
+            st.markdown(views.md(item.summary))
+            outcome.render_paths(tree, oid)
+            st.page_link(
+                views.nav().home,
+                label="Open the full explanation",
+                icon="📄",
+                query_params=links.outcome_params(tree.id, oid),
+            )
+
+    st.subheader("Practice scenarios", anchor=False)
+    st.caption("Read the situation, decide, then reveal the answer.")
+    for i, scenario in enumerate(tree.scenarios, 1):
+        with st.container(border=True, key=f"scenario-{i}"):
+            st.markdown(f"**{i}\\.** {views.md(scenario.text)}")
+            if st.toggle("Show the answer", key=f"reveal-{tree.id}-{i}"):
+                walk = engine.walk(tree, scenario.answers)
+                st.success(views.md(tree.outcomes[scenario.expect].title))
+                st.markdown("\n".join(views.path_lines(tree, walk.steps)))

@@ -1,0 +1,79 @@
+"""Share links: answers <-> query parameters, and hostile links never raise."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor import engine, links
+from advisor.loader import load_trees
+
+TREES = load_trees()
+
+
+def test_encode_writes_the_documented_query_string() -> None:
+    assert links.encode("disaster-recovery", {"rpo": 30.0, "rto": 0.5}) == "tree=disaster-recovery&rpo=30&rto=0.5"
+    assert links.encode_outcome("load-balancer", "nlb") == "tree=load-balancer&outcome=nlb"
+
+
+def test_decode_reads_answers_and_outcome() -> None:
+    decoded = links.decode(TREES, links.params_from_query("?tree=disaster-recovery&rpo=30&rto=0.5"))
+    assert (decoded.tree, decoded.answers, decoded.notices) == ("disaster-recovery", {"rpo": 30.0, "rto": 0.5}, [])
+    decoded = links.decode(TREES, {"tree": "load-balancer", "outcome": "nlb"})
+    assert (decoded.outcome, decoded.notices) == ("nlb", [])
+
+
+def test_unknown_tree_gets_a_notice() -> None:
+    decoded = links.decode(TREES, {"tree": "no-such-tree"})
+    assert decoded.tree is None
+    assert decoded.notices == ["There is no tree called 'no-such-tree'; pick one from the list."]
+
+
+def test_hostile_link_keeps_what_it_can_and_quotes_the_rest_as_text() -> None:
+    query = "?tree=load-balancer&%3Cscript%3Ealert(1)%3C%2Fscript%3E=1&traffic=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E"
+    decoded = links.decode(TREES, links.params_from_query(query))
+    assert decoded.tree == "load-balancer" and decoded.answers == {}
+    assert len(decoded.notices) == 2
+    assert "'<script>alert(1)</script>' is not a question of this tree" in decoded.notices[0]
+    assert "'<img src=x onerror=alert(2)>'" in decoded.notices[1]
+
+
+def test_huge_values_are_refused_and_shortened_in_the_notice() -> None:
+    tree = next(t for t in TREES.values() if any(q.kind == "number" for q in t.questions.values()))
+    qid = next(q for q, v in tree.questions.items() if v.kind == "number")
+    decoded = links.decode(TREES, {"tree": tree.id, qid: "9" * 10_000})
+    assert decoded.answers == {}
+    assert len(decoded.notices) == 1 and len(decoded.notices[0]) < 200
+
+
+def test_too_many_parameters_are_cut() -> None:
+    params = {"tree": "load-balancer", **{f"k{i}": "v" for i in range(500)}}
+    decoded = links.decode(TREES, params)
+    assert len(decoded.notices) == links.MAX_PARAMETERS
+
+
+@settings(max_examples=200, deadline=None)
+@given(tree_id=st.sampled_from(sorted(TREES)), data=st.data())
+def test_links_round_trip(tree_id: str, data: st.DataObject) -> None:
+    tree = TREES[tree_id]
+    path = data.draw(st.sampled_from(engine.cached_paths(tree)))
+    prefix = data.draw(st.integers(0, len(path.answers)))
+    answers = dict(list(path.answers.items())[:prefix])
+    decoded = links.decode(TREES, links.params_from_query(links.encode(tree.id, answers)))
+    assert (decoded.tree, decoded.answers, decoded.notices) == (tree.id, answers, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.text(max_size=300))
+def test_arbitrary_query_strings_never_raise(query: str) -> None:
+    decoded = links.decode(TREES, links.params_from_query(query))
+    assert all(isinstance(n, str) for n in decoded.notices)
+
+
+@settings(max_examples=300, deadline=None)
+@given(params=st.dictionaries(st.text(max_size=20), st.one_of(st.text(max_size=40), st.lists(st.text(max_size=5)))),
+       tree_id=st.sampled_from([*sorted(TREES), "nope"]))
+def test_arbitrary_parameter_maps_never_raise(params: dict[str, str | list[str]], tree_id: str) -> None:
+    decoded = links.decode(TREES, {"tree": tree_id, **params})
+    if decoded.tree:
+        engine.walk(TREES[decoded.tree], decoded.answers)

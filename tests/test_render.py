@@ -1,0 +1,82 @@
+"""Drawings: asserted on the DOT source; images only where Graphviz can make them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from advisor import engine, render
+from advisor.errors import DrawingError
+from advisor.model import Tree
+
+
+def _dot_for(tree: Tree, answers: dict[str, object]) -> str:
+    walk = engine.walk(tree, answers)
+    return render.to_dot(tree, render.walk_highlight(tree, [(s.question, s.target) for s in walk.steps], walk.outcome))
+
+
+def _attrs(dot: str, node: str) -> str:
+    match = re.search(rf"^\s*{re.escape(node)} \[(.*)\]$", dot, re.M)
+    assert match, f"{node} not drawn"
+    return match.group(1)
+
+
+def _edge(dot: str, a: str, b: str) -> str:
+    match = re.search(rf"^\s*{re.escape(a)} -> {re.escape(b)} \[(.*)\]$", dot, re.M)
+    assert match, f"edge {a} -> {b} not drawn"
+    return match.group(1)
+
+
+def test_every_node_and_edge_is_drawn_with_distinct_shapes(tiny: Tree) -> None:
+    dot = render.to_dot(tiny)
+    assert "shape=box" in _attrs(dot, "q_traffic")
+    assert "shape=ellipse" in _attrs(dot, "o_small")
+    assert 'label=Web' in _edge(dot, "q_traffic", "q_size")
+    assert "label=many" in _edge(dot, "q_size", "o_large")
+    assert dot.count("->") == 4
+
+
+def test_the_walked_path_is_highlighted_and_the_rest_muted(tiny: Tree) -> None:
+    dot = _dot_for(tiny, {"traffic": "web", "size": 500})
+    assert render.ACCENT in _edge(dot, "q_traffic", "q_size")
+    assert render.ACCENT in _edge(dot, "q_size", "o_large")
+    assert render.MUTED_EDGE in _edge(dot, "q_traffic", "o_small")
+    assert render.MUTED_EDGE in _edge(dot, "q_size", "o_small")
+    assert "peripheries=2" in _attrs(dot, "o_large")
+    assert "peripheries=2" not in _attrs(dot, "o_small")
+    assert "#fde3cf" in _attrs(dot, "q_size")
+    assert render.MUTED_TEXT in _attrs(dot, "o_small")
+
+
+def test_without_answers_nothing_is_highlighted(tiny: Tree) -> None:
+    dot = render.to_dot(tiny)
+    assert render.ACCENT not in dot.replace("primaryColor", "")
+
+
+def test_background_is_transparent_so_it_reads_on_dark_pages(tiny: Tree) -> None:
+    assert "bgcolor=transparent" in render.to_dot(tiny)
+
+
+def test_labels_are_never_html(tiny: Tree) -> None:
+    dot = render.to_dot(tiny)
+    assert "label=<" not in dot
+
+
+def test_svg_is_drawn_in_process_without_the_dot_program(tiny: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "has_dot_program", lambda: False)
+    svg = render.to_svg(render.to_dot(tiny))
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg and "How many users?" in svg
+
+
+def test_png_without_the_dot_program_says_what_to_install(tiny: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "has_dot_program", lambda: False)
+    with pytest.raises(DrawingError, match="install the 'graphviz' package"):
+        render.to_png(render.to_dot(tiny))
+
+
+@pytest.mark.skipif(not render.has_dot_program(), reason="Graphviz's dot program is not installed")
+def test_png_and_svg_through_the_dot_program(tiny: Tree) -> None:
+    dot = render.to_dot(tiny)
+    assert render.to_png(dot).startswith(b"\x89PNG")
+    assert "<svg" in render.to_svg(dot)
