@@ -77,8 +77,11 @@ def test_the_stricter_of_rpo_and_rto_decides() -> None:
 
 def test_all_paths_of_the_tiny_tree(tiny: Tree) -> None:
     found = [(p.outcome, p.answers) for p in engine.all_paths(tiny)]
-    assert found == [("small", {"traffic": "web", "size": 50.0}), ("large", {"traffic": "web", "size": 200.0}),
-                     ("small", {"traffic": "other"})]
+    assert found == [
+        ("small", {"traffic": "web", "size": 50.0}),
+        ("large", {"traffic": "web", "size": 200.0}),
+        ("small", {"traffic": "other"}),
+    ]
 
 
 def test_what_if_gives_the_smallest_change_for_every_other_outcome(tiny: Tree) -> None:
@@ -115,8 +118,9 @@ answer_values = st.one_of(
 def test_arbitrary_answers_never_raise(tree_id: str, data: st.DataObject) -> None:
     tree = TREES[tree_id]
     keys = st.one_of(st.sampled_from(sorted(tree.questions)), st.text(max_size=10))
-    values = st.one_of(answer_values, *(st.sampled_from(sorted(getattr(q, "options", {}) or ["x"]))
-                                        for q in tree.questions.values()))
+    values = st.one_of(
+        answer_values, *(st.sampled_from(sorted(getattr(q, "options", {}) or ["x"])) for q in tree.questions.values())
+    )
     answers = data.draw(st.dictionaries(keys, values, max_size=8))
     walk = engine.walk(tree, answers)
     assert walk.complete == (walk.outcome is not None)

@@ -71,8 +71,10 @@ def test_arbitrary_query_strings_never_raise(query: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(params=st.dictionaries(st.text(max_size=20), st.one_of(st.text(max_size=40), st.lists(st.text(max_size=5)))),
-       tree_id=st.sampled_from([*sorted(TREES), "nope"]))
+@given(
+    params=st.dictionaries(st.text(max_size=20), st.one_of(st.text(max_size=40), st.lists(st.text(max_size=5)))),
+    tree_id=st.sampled_from([*sorted(TREES), "nope"]),
+)
 def test_arbitrary_parameter_maps_never_raise(params: dict[str, str | list[str]], tree_id: str) -> None:
     decoded = links.decode(TREES, {"tree": tree_id, **params})
     if decoded.tree:

@@ -93,10 +93,13 @@ def test_reserved_question_id_is_refused(tmp_path: Path) -> None:
 def test_derived_value_must_use_answers_asked_on_every_path(tmp_path: Path) -> None:
     path = tmp_path / "derived.yaml"
     path.write_text(
-        (GOOD / "tiny.yaml").read_text().replace(
+        (GOOD / "tiny.yaml")
+        .read_text()
+        .replace(
             "other: {label: Other, because: Not HTTP., outcome: small}",
             "other: {label: Other, because: Not HTTP., next: load}",
-        ).replace(
+        )
+        .replace(
             "outcomes:",
             """  load:
     kind: derived
@@ -107,7 +110,8 @@ def test_derived_value_must_use_answers_asked_on_every_path(tmp_path: Path) -> N
     ranges:
       - {label: any, because: Any., outcome: large}
 outcomes:""",
-        ).replace("- {label: many, because: Many users., outcome: large}", "- {label: many, because: Many., next: load}")
+        )
+        .replace("- {label: many, because: Many users., outcome: large}", "- {label: many, because: Many., next: load}")
         .replace("alternatives: {small: When it shrinks.}", "alternatives: {small: When it shrinks.}")
     )
     _, problems = read_tree(path)

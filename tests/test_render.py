@@ -32,7 +32,7 @@ def test_every_node_and_edge_is_drawn_with_distinct_shapes(tiny: Tree) -> None:
     dot = render.to_dot(tiny)
     assert "shape=box" in _attrs(dot, "q_traffic")
     assert "shape=ellipse" in _attrs(dot, "o_small")
-    assert 'label=Web' in _edge(dot, "q_traffic", "q_size")
+    assert "label=Web" in _edge(dot, "q_traffic", "q_size")
     assert "label=many" in _edge(dot, "q_size", "o_large")
     assert dot.count("->") == 4
 

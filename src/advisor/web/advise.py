@@ -67,7 +67,8 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, number: int) -> 
             on_click=_answer_from_widget,
             args=(tree, answers, qid, f"number-{qid}", unit_key),
         )
-        st.caption(" · ".join(views.md(r.label) for r in question.ranges))
+        if len(question.ranges) > 1:
+            st.caption("Bands: " + " · ".join(views.md(r.label) for r in question.ranges))
 
 
 def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -> None:
@@ -108,16 +109,27 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
             )
     left, right = st.columns(2)
     left.button(
-        "Back", icon="↩️", key="back", on_click=_back, args=(tree, answers), disabled=not walk.steps, width="stretch"
+        "Back",
+        icon=":material/undo:",
+        key="back",
+        on_click=_back,
+        args=(tree, answers),
+        disabled=not walk.steps,
+        width="stretch",
     )
-    right.button("Start over", icon="🔄", key="start-over", on_click=_start_over, args=(tree,), width="stretch")
+    right.button(
+        "Start over",
+        icon=":material/restart_alt:",
+        key="start-over",
+        on_click=_start_over,
+        args=(tree,),
+        width="stretch",
+    )
 
 
 def _share(tree: Tree, walk: engine.Walk) -> None:
-    base = st.context.url.split("?")[0] if st.context.url else ""
-    base = base[: base.find("/", base.find("//") + 2) + 1] if "//" in base else "/"
     st.markdown("**Link to this page**")
-    st.code(base + "?" + links.encode(tree.id, walk.answers), language=None, wrap_lines=True)
+    st.code(views.base_url() + "?" + links.encode(tree.id, walk.answers), language=None, wrap_lines=True)
 
 
 def render_drawing(tree: Tree, walk: engine.Walk) -> None:
@@ -135,7 +147,7 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
         for i in walk.ignored
         if i.question in tree.questions
     ]
-    st.page_link(views.nav().home, label="All decision trees", icon="🏠")
+    st.page_link(views.nav().home, label="All decision trees", icon=":material/home:")
     st.title(views.md(tree.title), anchor=False)
     st.markdown(views.md(tree.summary))
     views.show_notices(notices)
@@ -155,6 +167,8 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
     with side:
         _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)
-        st.page_link(views.nav().study, label="Study this tree", icon="📚", query_params={"tree": tree.id})
+        st.page_link(
+            views.nav().study, label="Study this tree", icon=":material/school:", query_params={"tree": tree.id}
+        )
     st.subheader("The decision tree", anchor=False)
     render_drawing(tree, walk)

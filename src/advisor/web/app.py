@@ -37,10 +37,10 @@ def study_page() -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="AWS service advisor", page_icon="🧭", layout="wide")
+    st.set_page_config(page_title="AWS service advisor", page_icon=":material/explore:", layout="wide")
     nav = views.Nav(
-        home=st.Page(route, title="AWS service advisor", icon="🧭", default=True),
-        study=st.Page(study_page, title="Study", icon="📚", url_path="study"),
+        home=st.Page(route, title="AWS service advisor", icon=":material/explore:", default=True),
+        study=st.Page(study_page, title="Study", icon=":material/school:", url_path="study"),
     )
     views.set_nav(nav)
     page = st.navigation([nav.home, nav.study], position="hidden")
@@ -57,4 +57,4 @@ def main() -> None:
         st.error(
             "Something went wrong on our side while drawing this page. Try again, or start over from the home page."
         )
-        st.page_link(nav.home, label="Home", icon="🏠")
+        st.page_link(nav.home, label="Home", icon=":material/home:")

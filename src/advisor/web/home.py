@@ -29,8 +29,8 @@ def _card(tree: Tree) -> None:
         st.subheader(views.md(tree.title), anchor=False)
         st.markdown(views.md(tree.summary))
         st.caption(f"{len(tree.outcomes)} possible answers · {len(tree.scenarios)} worked examples")
-        st.page_link(views.nav().home, label="Start", icon="▶️", query_params={"tree": tree.id})
-        st.page_link(views.nav().study, label="Study", icon="📚", query_params={"tree": tree.id})
+        st.page_link(views.nav().home, label="Start", icon=":material/play_arrow:", query_params={"tree": tree.id})
+        st.page_link(views.nav().study, label="Study", icon=":material/school:", query_params={"tree": tree.id})
 
 
 def _results(query: str, trees: dict[str, Tree]) -> None:
@@ -73,7 +73,7 @@ def show(notices: list[str], heading: str = "Which AWS service should I use?") -
         _results(query, trees)
         st.divider()
     ordered = sorted(trees.values(), key=lambda t: (t.order, t.title))
-    columns = st.columns(3)
-    for i, tree in enumerate(ordered):
-        with columns[i % 3]:
-            _card(tree)
+    for row in range(0, len(ordered), 3):
+        for column, tree in zip(st.columns(3), ordered[row : row + 3], strict=False):
+            with column:
+                _card(tree)

@@ -26,7 +26,9 @@ def render_paths(tree: Tree, oid: str) -> list[engine.Path]:
 
 
 def show(tree: Tree, oid: str, notices: list[str]) -> None:
-    st.page_link(views.nav().home, label=views.md(tree.title), icon="⬅️", query_params={"tree": tree.id})
+    st.page_link(
+        views.nav().home, label=views.md(tree.title), icon=":material/arrow_back:", query_params={"tree": tree.id}
+    )
     views.show_notices(notices)
     main, side = st.columns([3, 2], gap="large")
     with main:

@@ -10,11 +10,16 @@ from advisor.web import outcome, views
 
 
 def show(tree: Tree, notices: list[str]) -> None:
-    st.page_link(views.nav().home, label="All decision trees", icon="🏠")
+    st.page_link(views.nav().home, label="All decision trees", icon=":material/home:")
     st.title(f"Study: {views.md(tree.title)}", anchor=False)
     st.markdown(views.md(tree.summary))
     views.show_notices(notices)
-    st.page_link(views.nav().home, label="Answer the questions instead", icon="▶️", query_params={"tree": tree.id})
+    st.page_link(
+        views.nav().home,
+        label="Answer the questions instead",
+        icon=":material/play_arrow:",
+        query_params={"tree": tree.id},
+    )
     st.subheader("The whole tree", anchor=False)
     views.drawing(tree, render.Highlight(), caption=f"The whole decision tree: {tree.title}.", height=900)
 
@@ -26,7 +31,7 @@ def show(tree: Tree, notices: list[str]) -> None:
             st.page_link(
                 views.nav().home,
                 label="Open the full explanation",
-                icon="📄",
+                icon=":material/description:",
                 query_params=links.outcome_params(tree.id, oid),
             )
 

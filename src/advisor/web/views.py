@@ -5,6 +5,7 @@ Nothing here decides anything about a tree: decisions come from `advisor.engine`
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -65,38 +66,59 @@ def show_notices(notices: list[str]) -> None:
     if not notices:
         return
     with st.container(border=True, key="link-notices"):
-        st.warning("Part of this link could not be used, so it was ignored:", icon="⚠️")
+        st.warning("Part of this link could not be used, so it was ignored:", icon=":material/warning:")
         for notice in notices:
             st.text(notice)
 
 
+_SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([0-9.]+)pt"')
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
-def svg_of(dot: str) -> str:
+def svg_image(dot: str) -> tuple[str, int]:
+    """The drawing as an SVG data URI (shown as an image, so none of its markup is live) and its width in px."""
     svg = render.to_svg(dot)
-    return svg[svg.find("<svg") :]
+    match = _SVG_WIDTH.search(svg)
+    width = round(float(match.group(1)) * 4 / 3) if match else 800
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"), width
 
 
 def drawing(tree: Tree, highlight: render.Highlight, caption: str, height: int = 560) -> None:
-    """The tree drawn on the server, in a frame that scrolls instead of shrinking the drawing."""
-    svg = svg_of(render.to_dot(tree, highlight))
+    """The tree drawn on the server, in a frame that scrolls rather than shrink it below 60% of its size."""
+    uri, width = svg_image(render.to_dot(tree, highlight))
     st.html(
-        f'<div class="tree-drawing" data-testid="tree-drawing" role="img" aria-label="{escape(caption)}" '
-        f'style="overflow:auto;max-height:{height}px;border:1px solid rgba(128,128,128,.35);'
-        f'border-radius:.5rem;padding:.5rem">{svg}</div>'
+        f'<div class="tree-drawing" style="overflow:auto;max-height:{height}px;'
+        f'border:1px solid rgba(128,128,128,.35);border-radius:.5rem;padding:.5rem">'
+        f'<img src="{uri}" alt="{escape(caption)}" '
+        f'style="display:block;width:100%;min-width:{round(width * 0.6)}px;max-width:{width}px"></div>'
     )
+
+
+def base_url() -> str:
+    """The app's address as the browser sees it, for links people copy."""
+    if st.context.url:
+        url = st.context.url
+        return url[: url.find("/", url.find("//") + 2) + 1] if url.count("/") >= 3 else url + "/"
+    host = st.context.headers.get("Host", "localhost:8501")
+    scheme = st.context.headers.get("X-Forwarded-Proto", "http")
+    return f"{scheme}://{host}/"
+
+
+def answer_text(tree: Tree, step: engine.Step) -> str:
+    """How an answer reads: the option's label, or the number with its unit and band."""
+    if not isinstance(step.answer, float):
+        return step.label
+    question = tree.questions[step.question]
+    band = "" if len(getattr(question, "ranges", ())) < 2 else f" ({step.label})"
+    return f"{engine.format_number(step.answer)} {getattr(question, 'unit', '')}{band}"
 
 
 def path_lines(tree: Tree, steps: tuple[engine.Step, ...]) -> list[str]:
     """The path as numbered sentences (Markdown-safe), for the text version of a drawing."""
-    lines = []
-    for i, step in enumerate(steps, 1):
-        question = tree.questions[step.question]
-        answer = step.label
-        if isinstance(step.answer, float):
-            unit = getattr(question, "unit", "")
-            answer = f"{engine.format_number(step.answer)} {unit} ({step.label})"
-        lines.append(f"{i}. {md(question.text)} → **{md(answer)}**")
-    return lines
+    return [
+        f"{i}. {md(tree.questions[step.question].text)} → **{md(answer_text(tree, step))}**"
+        for i, step in enumerate(steps, 1)
+    ]
 
 
 def bullets(items: list[str]) -> None:
@@ -118,7 +140,9 @@ def outcome_card(
         st.markdown(md(outcome.summary))
         if walk is not None and walk.steps:
             st.subheader("Why, given your answers", anchor=False)
-            st.markdown("\n".join(f"{i}. **{md(s.label)}**: {md(s.because)}" for i, s in enumerate(walk.steps, 1)))
+            st.markdown(
+                "\n".join(f"{i}. **{md(answer_text(tree, s))}**: {md(s.because)}" for i, s in enumerate(walk.steps, 1))
+            )
         st.subheader("Why it fits" if walk else "Why choose it", anchor=False)
         bullets(outcome.why)
         if outcome.caveats:
@@ -127,19 +151,11 @@ def outcome_card(
         if outcome.alternatives:
             st.subheader("Alternatives", anchor=False)
             for other, when in outcome.alternatives.items():
-                st.page_link(
-                    nav().home,
-                    label=f"**{md(tree.outcomes[other].title)}**: {md(when)}",
-                    query_params=links.outcome_params(tree.id, other),
-                )
+                _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
         if what_if and answers_link is not None:
             st.subheader("What would change the answer", anchor=False)
             for option in what_if:
-                st.page_link(
-                    nav().home,
-                    label=f"**{md(option.title)}** if {md(change_text(tree, option.change))}",
-                    query_params=answers_link(option.change),
-                )
+                _linked_item(option.title, "If " + change_text(tree, option.change), answers_link(option.change))
         sections = (("Exam tips", outcome.exam_tips), ("Changed since the course", outcome.changed_since))
         for heading, items in sections:
             if items:
@@ -148,6 +164,12 @@ def outcome_card(
         if outcome.references:
             st.subheader("References", anchor=False)
             st.markdown("\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references))
+
+
+def _linked_item(title: str, text: str, query_params: dict[str, str]) -> None:
+    """A link titled with an outcome, and the sentence that goes with it below (links do not wrap)."""
+    st.page_link(nav().home, label=md(title), icon=":material/arrow_forward:", query_params=query_params)
+    st.markdown(md(text))
 
 
 def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
@@ -159,5 +181,5 @@ def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
             text = f"{engine.format_number(value)} {getattr(question, 'unit', '')}".strip()
         else:
             text = getattr(question, "options", {})[value].label
-        parts.append(f"{question.text} {text}")
+        parts.append(f"{question.text} → {text}")
     return "; ".join(parts)
