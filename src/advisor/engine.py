@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, product
 
 from advisor.model import Answer, Branch, ChoiceQuestion, DerivedValue, Numeric, Tree
 
@@ -215,12 +215,18 @@ def _candidates(tree: Tree, qid: str) -> list[float]:
             other = tree.questions[numerator]
             assert isinstance(other, Numeric)
             values += [n * compute.factor / t for t in targets if t > 0 for n in _representatives(other)]
-    unique = []
-    for v in values:
-        v = float(round(v, 6)) if v < MAX_NUMBER else v
-        if v not in unique and question.range_index(v) is not None:
-            unique.append(v)
-    return unique
+    rounded = {_round_figures(v) for v in values}
+    exact = set(values) - rounded
+    usable = [v for v in sorted(rounded) + sorted(exact) if question.range_index(v) is not None]
+    return list(dict.fromkeys(usable))
+
+
+def _round_figures(value: float, figures: int = 2) -> float:
+    """154317.3 -> 150000.0: rounder numbers read better in examples (tried before exact ones)."""
+    if value <= 0 or not math.isfinite(value):
+        return value
+    digits = figures - 1 - math.floor(math.log10(value))
+    return float(round(value, digits))
 
 
 def _explore(tree: Tree, node: str, answers: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
@@ -280,16 +286,48 @@ def _same_branch(tree: Tree, qid: str, raw: object, branch: str) -> bool:
     return not isinstance(resolved, str) and resolved[1] == branch
 
 
+_SCALES = (0.5, 2.0, 0.2, 5.0, 0.1, 10.0, 0.01, 100.0, 0.001, 1000.0)
+
+
+def _nearby(tree: Tree, qid: str, current: object, fallback: Answer) -> list[float]:
+    """Values to try for a numeric answer, nearest to the current one first."""
+    number = parse_number(current)
+    values = [float(fallback), *_candidates(tree, qid)] if isinstance(fallback, float) else _candidates(tree, qid)
+    if number is None or number == 0:
+        return values
+    values += [_round_figures(number * scale) for scale in _SCALES]
+    return sorted(set(values), key=lambda v: abs(math.log10(v / number)) if v > 0 else math.inf)[:16]
+
+
+def _distance(answers: Mapping[str, object], change: Mapping[str, Answer]) -> float:
+    total = 0.0
+    for qid, value in change.items():
+        number = parse_number(answers.get(qid))
+        if isinstance(value, float) and number and value > 0:
+            total += abs(math.log10(value / number))
+    return total
+
+
 def _change_for(tree: Tree, answers: Mapping[str, object], path: Path) -> dict[str, Answer] | None:
-    """The fewest answers to change so that the walk follows `path` to its outcome."""
+    """The fewest answers to change so that the walk reaches `path`'s outcome; among those, numbers
+    closest to the ones given ("with 1,000 Mbps instead of 100", not an arbitrary example)."""
     asked = [(q, b) for q, b in path.branches if not b.startswith("=")]
-    change = {q: path.answers[q] for q, b in asked if not _same_branch(tree, q, answers.get(q), b)}
-    kept_numbers = [q for q, _ in asked if q not in change and isinstance(tree.questions[q], Numeric)]
-    for size in range(len(kept_numbers) + 1):
-        for extra in combinations(kept_numbers, size):
-            trial = {**change, **{q: path.answers[q] for q in extra}}
-            if walk(tree, {**answers, **trial}).outcome == path.outcome:
-                return trial
+    differing = [q for q, b in asked if not _same_branch(tree, q, answers.get(q), b)]
+    choices = {q: path.answers[q] for q in differing if not isinstance(tree.questions[q], Numeric)}
+    must = [q for q in differing if q not in choices]
+    optional = [q for q, _ in asked if q not in differing and isinstance(tree.questions[q], Numeric)]
+    for size in range(len(optional) + 1):
+        found: list[dict[str, Answer]] = []
+        for extra in combinations(optional, size):
+            varied = [*must, *extra]
+            pools = [_nearby(tree, q, answers.get(q), path.answers[q]) for q in varied]
+            for values in product(*pools):
+                trial: dict[str, Answer] = {**choices, **dict(zip(varied, values, strict=True))}
+                if walk(tree, {**answers, **trial}).outcome == path.outcome:
+                    found.append(trial)
+                    break
+        if found:
+            return min(found, key=lambda change: _distance(answers, change))
     return None
 
 

@@ -147,7 +147,7 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
         for i in walk.ignored
         if i.question in tree.questions
     ]
-    st.page_link(views.nav().home, label="All decision trees", icon=":material/home:")
+    views.link("All decision trees", {}, key="to-home", icon=":material/home:")
     st.title(views.md(tree.title), anchor=False)
     st.markdown(views.md(tree.summary))
     views.show_notices(notices)
@@ -167,8 +167,6 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
     with side:
         _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)
-        st.page_link(
-            views.nav().study, label="Study this tree", icon=":material/school:", query_params={"tree": tree.id}
-        )
+        views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", study=True)
     st.subheader("The decision tree", anchor=False)
     render_drawing(tree, walk)

@@ -36,14 +36,20 @@ def study_page() -> None:
     study.show(views.trees()[link.tree], link.notices)
 
 
-def main() -> None:
-    st.set_page_config(page_title="AWS service advisor", page_icon=":material/explore:", layout="wide")
+def pages() -> views.Nav:
     nav = views.Nav(
         home=st.Page(route, title="AWS service advisor", icon=":material/explore:", default=True),
         study=st.Page(study_page, title="Study", icon=":material/school:", url_path="study"),
     )
     views.set_nav(nav)
+    return nav
+
+
+def main() -> None:
+    st.set_page_config(page_title="AWS service advisor", page_icon=":material/explore:", layout="wide")
+    nav = pages()
     page = st.navigation([nav.home, nav.study], position="hidden")
+    nav.on_home = page.url_path == nav.home.url_path
     try:
         views.trees()
         page.run()
@@ -57,4 +63,4 @@ def main() -> None:
         st.error(
             "Something went wrong on our side while drawing this page. Try again, or start over from the home page."
         )
-        st.page_link(nav.home, label="Home", icon=":material/home:")
+        views.link("Home", {}, key="error-home", icon=":material/home:")

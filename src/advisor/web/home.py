@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from advisor import links
@@ -21,7 +23,8 @@ def _words(tree: Tree) -> str:
 
 
 def _matches(query: str, text: str) -> bool:
-    return all(word in text for word in query.lower().split())
+    """Every word of the query starts a word of the text ('nfs' finds 'NFS', 'rep' finds 'replica')."""
+    return all(re.search(rf"\b{re.escape(word)}", text) for word in query.lower().split())
 
 
 def _card(tree: Tree) -> None:
@@ -29,8 +32,8 @@ def _card(tree: Tree) -> None:
         st.subheader(views.md(tree.title), anchor=False)
         st.markdown(views.md(tree.summary))
         st.caption(f"{len(tree.outcomes)} possible answers · {len(tree.scenarios)} worked examples")
-        st.page_link(views.nav().home, label="Start", icon=":material/play_arrow:", query_params={"tree": tree.id})
-        st.page_link(views.nav().study, label="Study", icon=":material/school:", query_params={"tree": tree.id})
+        views.link("Start", {"tree": tree.id}, key=f"start-{tree.id}", icon=":material/play_arrow:")
+        views.link("Study", {"tree": tree.id}, key=f"study-{tree.id}", icon=":material/school:", study=True)
 
 
 def _results(query: str, trees: dict[str, Tree]) -> None:
@@ -47,15 +50,15 @@ def _results(query: str, trees: dict[str, Tree]) -> None:
     if found_outcomes:
         st.markdown("**Answers that match**")
         for tree, oid in found_outcomes:
-            st.page_link(
-                views.nav().home,
-                label=f"{views.md(tree.outcomes[oid].title)} · {views.md(tree.title)}",
-                query_params=links.outcome_params(tree.id, oid),
+            views.link(
+                f"{views.md(tree.outcomes[oid].title)} · {views.md(tree.title)}",
+                links.outcome_params(tree.id, oid),
+                key=f"found-{tree.id}-{oid}",
             )
     if found_trees:
         st.markdown("**Decision trees that mention it**")
         for tree in found_trees:
-            st.page_link(views.nav().home, label=views.md(tree.title), query_params={"tree": tree.id})
+            views.link(views.md(tree.title), {"tree": tree.id}, key=f"found-{tree.id}")
 
 
 def show(notices: list[str], heading: str = "Which AWS service should I use?") -> None:

@@ -17,18 +17,16 @@ def path_label(tree: Tree, answers: dict[str, Answer]) -> str:
 def render_paths(tree: Tree, oid: str) -> list[engine.Path]:
     paths = [p for p in engine.cached_paths(tree) if p.outcome == oid]
     for i, path in enumerate(paths, 1):
-        st.page_link(
-            views.nav().home,
-            label=f"{i}\\. {path_label(tree, path.answers)}",
-            query_params=links.params(tree.id, path.answers),
+        views.link(
+            f"{i}\\. {path_label(tree, path.answers)}",
+            links.params(tree.id, path.answers),
+            key=f"path-{oid}-{i}",
         )
     return paths
 
 
 def show(tree: Tree, oid: str, notices: list[str]) -> None:
-    st.page_link(
-        views.nav().home, label=views.md(tree.title), icon=":material/arrow_back:", query_params={"tree": tree.id}
-    )
+    views.link(views.md(tree.title), {"tree": tree.id}, key="to-tree", icon=":material/arrow_back:")
     views.show_notices(notices)
     main, side = st.columns([3, 2], gap="large")
     with main:

@@ -10,16 +10,11 @@ from advisor.web import outcome, views
 
 
 def show(tree: Tree, notices: list[str]) -> None:
-    st.page_link(views.nav().home, label="All decision trees", icon=":material/home:")
+    views.link("All decision trees", {}, key="to-home", icon=":material/home:")
     st.title(f"Study: {views.md(tree.title)}", anchor=False)
     st.markdown(views.md(tree.summary))
     views.show_notices(notices)
-    st.page_link(
-        views.nav().home,
-        label="Answer the questions instead",
-        icon=":material/play_arrow:",
-        query_params={"tree": tree.id},
-    )
+    views.link("Answer the questions instead", {"tree": tree.id}, key="to-advisor", icon=":material/play_arrow:")
     st.subheader("The whole tree", anchor=False)
     views.drawing(tree, render.Highlight(), caption=f"The whole decision tree: {tree.title}.", height=900)
 
@@ -28,11 +23,11 @@ def show(tree: Tree, notices: list[str]) -> None:
         with st.expander(item.title):
             st.markdown(views.md(item.summary))
             outcome.render_paths(tree, oid)
-            st.page_link(
-                views.nav().home,
-                label="Open the full explanation",
+            views.link(
+                "Open the full explanation",
+                links.outcome_params(tree.id, oid),
+                key=f"explain-{oid}",
                 icon=":material/description:",
-                query_params=links.outcome_params(tree.id, oid),
             )
 
     st.subheader("Practice scenarios", anchor=False)

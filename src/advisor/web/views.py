@@ -31,12 +31,13 @@ def trees() -> dict[str, Tree]:
     return load_trees()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Nav:
     """The app's pages, so any page can link to another with query parameters."""
 
     home: st.Page
     study: st.Page
+    on_home: bool = True
 
 
 _NAV: dict[str, Nav] = {}
@@ -48,6 +49,21 @@ def set_nav(nav: Nav) -> None:
 
 def nav() -> Nav:
     return _NAV["current"]
+
+
+def _go(params: dict[str, str]) -> None:
+    st.query_params.from_dict(params)
+
+
+def link(label: str, params: dict[str, str], key: str, icon: str | None = None, study: bool = False) -> None:
+    """A link to another state of the app. Within the root page it is a button whose callback
+    rewrites the URL (a page link to the page already shown would leave the address bar stale);
+    across pages it is a page link carrying the query parameters."""
+    current = nav()
+    if study or not current.on_home:
+        st.page_link(current.study if study else current.home, label=label, icon=icon, query_params=params)
+        return
+    st.button(label, key=key, icon=icon, type="tertiary", on_click=_go, args=(params,))
 
 
 def current_link() -> links.Decoded:
@@ -168,7 +184,7 @@ def outcome_card(
 
 def _linked_item(title: str, text: str, query_params: dict[str, str]) -> None:
     """A link titled with an outcome, and the sentence that goes with it below (links do not wrap)."""
-    st.page_link(nav().home, label=md(title), icon=":material/arrow_forward:", query_params=query_params)
+    link(md(title), query_params, key="go-" + "-".join(query_params.values()), icon=":material/arrow_forward:")
     st.markdown(md(text))
 
 

@@ -1,0 +1,113 @@
+"""End to end in headless Chromium: a person clicking through the app, links, Back, hostile links."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from advisor import engine, links
+from advisor.loader import load_trees
+
+pytestmark = pytest.mark.browser
+TREES = load_trees()
+LB = TREES["load-balancer"]
+TIMEOUT = 30_000
+SVG_IMAGE = re.compile(r"^data:image/svg\+xml;base64,")
+
+
+def query(page: Page) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(page.url).query))
+
+
+def card(page: Page, oid: str) -> Locator:
+    return page.locator(f".st-key-card-{oid}")
+
+
+def click_option(page: Page, qid: str, value: str) -> None:
+    page.locator(f".st-key-option-{qid}-{value} button").click()
+    expect(page).to_have_url(re.compile(rf"[?&]{re.escape(qid)}={re.escape(value)}(&|$)"), timeout=TIMEOUT)
+
+
+def test_click_through_share_and_go_back(app_url: str, page: Page, browser: Browser, shot: Any) -> None:
+    path = next(p for p in engine.all_paths(LB) if len(p.answers) >= 2)
+    page.goto(app_url)
+    page.locator(".st-key-start-load-balancer button").click()
+    expect(page.locator(".st-key-question")).to_be_visible(timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"\?tree=load-balancer$"), timeout=TIMEOUT)
+    shot(page, "first-question")
+    for qid, value in path.answers.items():
+        click_option(page, qid, str(value))
+    expect(card(page, path.outcome)).to_be_visible(timeout=TIMEOUT)
+    expect(card(page, path.outcome).get_by_role("heading", name=LB.outcomes[path.outcome].title)).to_be_visible()
+    expect(page.locator(".tree-drawing img")).to_have_attribute("src", SVG_IMAGE)
+    assert query(page) == links.params("load-balancer", path.answers)
+    shot(page, "outcome")
+
+    shared = page.url
+    other = browser.new_context()
+    try:
+        fresh = other.new_page()
+        fresh.goto(shared)
+        expect(card(fresh, path.outcome)).to_be_visible(timeout=TIMEOUT)
+        assert query(fresh) == links.params("load-balancer", path.answers)
+        shot(fresh, "shared-link")
+    finally:
+        other.close()
+
+    page.go_back()
+    expect(page.locator(".st-key-question")).to_be_visible(timeout=TIMEOUT)
+    assert query(page) == links.params("load-balancer", dict(list(path.answers.items())[:-1]))
+    shot(page, "after-browser-back")
+
+
+def test_changing_an_early_answer_in_place(app_url: str, page: Page, shot: Any) -> None:
+    tree = TREES["disaster-recovery"]
+    page.goto(app_url + "?tree=disaster-recovery&rpo=30&rto=300")
+    expect(card(page, "pilot-light")).to_be_visible(timeout=TIMEOUT)
+    field = page.locator(".st-key-change-rpo-30 input")
+    field.fill("0.5")
+    field.press("Enter")
+    expect(page).to_have_url(re.compile(r"rpo=0\.5"), timeout=TIMEOUT)
+    expect(card(page, "multi-site")).to_be_visible(timeout=TIMEOUT)
+    assert query(page) == {"tree": "disaster-recovery", "rpo": "0.5", "rto": "300"}
+    expect(card(page, "multi-site").get_by_role("heading", name=tree.outcomes["multi-site"].title)).to_be_visible()
+    shot(page, "changed")
+
+
+def test_typing_a_number_with_a_unit(app_url: str, page: Page) -> None:
+    page.goto(app_url + "?tree=disaster-recovery")
+    page.locator(".st-key-number-rpo input").fill("4")
+    page.locator(".st-key-unit-rpo").click()
+    page.get_by_role("option", name="hours").click()
+    page.locator(".st-key-continue-rpo button").click()
+    expect(page).to_have_url(re.compile(r"rpo=240"), timeout=TIMEOUT)
+    expect(page.locator(".st-key-number-rto")).to_be_visible(timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize(
+    ("link", "words"),
+    [
+        (
+            "?tree=load-balancer&%3Cscript%3Ealert(1)%3C%2Fscript%3E=1"
+            "&traffic=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E",
+            "'<script>alert(1)</script>' is not a question of this tree",
+        ),
+        ("?tree=no-such-tree", "There is no tree called 'no-such-tree'"),
+    ],
+    ids=["markup", "unknown-tree"],
+)
+def test_bad_links_show_a_notice_and_run_nothing(app_url: str, page: Page, shot: Any, link: str, words: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(app_url + link)
+    notices = page.locator(".st-key-link-notices")
+    expect(notices).to_be_visible(timeout=TIMEOUT)
+    expect(notices).to_contain_text(words)
+    page.wait_for_timeout(1500)
+    assert dialogs == []
+    assert page.locator("script:text('alert')").count() == 0
+    shot(page, "notice")

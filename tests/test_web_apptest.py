@@ -1,0 +1,188 @@
+"""The web app through Streamlit's AppTest: widgets, URL state, notices, the drawing."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from advisor import engine, links, render
+from advisor.loader import load_trees
+from advisor.model import ChoiceQuestion, Tree
+from advisor.web.views import md
+
+TREES = load_trees()
+APP = str(Path(__file__).parents[1] / "src" / "advisor" / "web" / "streamlit_app.py")
+
+
+def open_app(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def url_params(at: AppTest) -> dict[str, str]:
+    return {k: v[-1] if isinstance(v, list) else v for k, v in at.query_params.items()}
+
+
+def headers(at: AppTest) -> list[str]:
+    return [h.value for h in at.header]
+
+
+def answer(at: AppTest, tree: Tree, qid: str, value: object) -> AppTest:
+    if isinstance(tree.questions[qid], ChoiceQuestion):
+        return at.button(key=f"option-{qid}-{value}").click().run()
+    at.number_input(key=f"number-{qid}").set_value(float(value))  # type: ignore[arg-type]
+    return at.button(key=f"continue-{qid}").click().run()
+
+
+def drawn_svg(at: AppTest) -> str:
+    for element in at.get("html"):
+        match = re.search(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", element.proto.body)
+        if match:
+            return base64.b64decode(match.group(1)).decode()
+    raise AssertionError("no drawing on the page")
+
+
+def highlighted_edges(svg: str) -> set[str]:
+    """Edges drawn in the accent colour, as 'from->to' node names."""
+    edges = re.findall(r'<g id="edge\d+" class="edge">\s*<title>(.*?)</title>\s*<path[^>]*stroke="([^"]+)"', svg)
+    return {title.replace("&#45;", "-").replace("&gt;", ">") for title, colour in edges if colour == render.ACCENT}
+
+
+def one_path_per_outcome() -> list[tuple[str, engine.Path]]:
+    chosen: dict[tuple[str, str], engine.Path] = {}
+    for tree in TREES.values():
+        for path in engine.all_paths(tree):
+            chosen.setdefault((tree.id, path.outcome), path)
+    return [(tree_id, path) for (tree_id, _), path in chosen.items()]
+
+
+@pytest.mark.parametrize(("tree_id", "path"), one_path_per_outcome(), ids=lambda v: getattr(v, "outcome", v))
+def test_clicking_through_reaches_every_outcome(tree_id: str, path: engine.Path) -> None:
+    tree = TREES[tree_id]
+    at = open_app(tree=tree_id)
+    assert not at.exception
+    for qid, value in path.answers.items():
+        at = answer(at, tree, qid, value)
+        assert not at.exception
+    assert md(tree.outcomes[path.outcome].title) in headers(at)
+    assert url_params(at) == links.params(tree_id, path.answers)
+
+
+def test_home_lists_every_tree_and_filters() -> None:
+    at = open_app()
+    titles = [s.value for s in at.subheader]
+    assert all(md(tree.title) in titles for tree in TREES.values())
+    at.text_input(key="home-filter").input("static IP").run()
+    at.button(key="found-load-balancer-nlb").click().run()
+    assert url_params(at) == {"tree": "load-balancer", "outcome": "nlb"}
+    at = open_app()
+    at.text_input(key="home-filter").input("iSCSI").run()
+    labels = [b.label for b in at.button]
+    assert any("Volume Gateway" in label for label in labels), labels
+
+
+def test_a_share_link_opens_the_recommendation_directly() -> None:
+    tree = TREES["disaster-recovery"]
+    at = open_app(tree="disaster-recovery", rpo="30", rto="300")
+    assert md(tree.outcomes["pilot-light"].title) in headers(at)
+    assert "Why, given your answers" in [s.value for s in at.subheader]
+
+
+def test_the_drawing_highlights_the_walked_path() -> None:
+    at = open_app(tree="disaster-recovery", rpo="30", rto="300")
+    assert highlighted_edges(drawn_svg(at)) == {"q_rpo->q_rto", "q_rto->q_need", "q_need->o_pilot-light"}
+    at = open_app(tree="disaster-recovery")
+    assert highlighted_edges(drawn_svg(at)) == set()
+
+
+def test_changing_an_earlier_answer_keeps_what_still_applies() -> None:
+    at = open_app(tree="disaster-recovery", rpo="30", rto="300")
+    at.number_input(key="change-rpo-30").set_value(0.5).run()
+    assert url_params(at) == {"tree": "disaster-recovery", "rpo": "0.5", "rto": "300"}
+    assert md(TREES["disaster-recovery"].outcomes["multi-site"].title) in headers(at)
+
+
+def test_changing_a_choice_drops_answers_that_no_longer_apply() -> None:
+    tree = TREES["load-balancer"]
+    path = next(p for p in engine.all_paths(tree) if len(p.answers) >= 2)
+    at = open_app(**links.params(tree.id, path.answers))
+    first, value = next(iter(path.answers.items()))
+    other = next(o for o in tree.questions[first].options if o != value)  # type: ignore[union-attr]
+    at.selectbox(key=f"change-{first}-{value}").set_value(other).run()
+    expected = engine.revise(tree, path.answers, {first: other})
+    assert url_params(at) == links.params(tree.id, expected)
+    assert set(expected) < set(path.answers) | {first}
+
+
+def test_back_and_start_over() -> None:
+    at = open_app(tree="disaster-recovery", rpo="30", rto="300")
+    at.button(key="back").click().run()
+    assert url_params(at) == {"tree": "disaster-recovery", "rpo": "30"}
+    assert next(s.value for s in at.subheader) == md(TREES["disaster-recovery"].questions["rto"].text)
+    at.button(key="start-over").click().run()
+    assert url_params(at) == {"tree": "disaster-recovery"}
+
+
+def test_unit_picker_converts_to_the_trees_unit() -> None:
+    at = open_app(tree="disaster-recovery")
+    at.number_input(key="number-rpo").set_value(4)
+    at.selectbox(key="unit-rpo").set_value("hours")
+    at.button(key="continue-rpo").click().run()
+    assert url_params(at) == {"tree": "disaster-recovery", "rpo": "240"}
+
+
+def test_hostile_link_shows_notices_as_plain_text_only() -> None:
+    at = open_app(
+        **{
+            "tree": "load-balancer",
+            "<script>alert(1)</script>": "1",
+            "traffic": "<img src=x onerror=alert(2)>",
+        }
+    )
+    assert not at.exception
+    notices = [t.value for t in at.text]
+    assert any("<script>alert(1)</script>" in n for n in notices)
+    assert any("<img src=x onerror=alert(2)>" in n for n in notices)
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "<script" not in markdown and "<img" not in markdown
+    assert "Part of this link could not be used" in next(w.value for w in at.warning)
+
+
+def test_unknown_tree_falls_back_to_home_with_a_notice() -> None:
+    at = open_app(tree="no-such-tree")
+    assert any("There is no tree called 'no-such-tree'" in t.value for t in at.text)
+    assert "Which AWS service should I use?" in [t.value for t in at.title]
+
+
+def test_outcome_page_shows_the_card_and_every_path() -> None:
+    tree = TREES["load-balancer"]
+    at = open_app(tree="load-balancer", outcome="nlb")
+    assert md(tree.outcomes["nlb"].title) in headers(at)
+    assert "Answers that lead here" in [s.value for s in at.subheader]
+    edges = highlighted_edges(drawn_svg(at))
+    assert any(edge.endswith("->o_nlb") for edge in edges)
+    assert not any(edge.endswith("->o_alb") for edge in edges)
+
+
+def _study_app() -> None:
+    from advisor.web import app, study, views
+
+    app.pages()
+    study.show(views.trees()["load-balancer"], [])
+
+
+def test_study_page_draws_the_tree_and_reveals_scenario_answers_on_demand() -> None:
+    tree = TREES["load-balancer"]
+    at = AppTest.from_function(_study_app, default_timeout=60).run()
+    assert not at.exception
+    assert highlighted_edges(drawn_svg(at)) == set()
+    assert [e.label for e in at.expander][: len(tree.outcomes)] == [o.title for o in tree.outcomes.values()]
+    assert not at.success
+    at.toggle(key="reveal-load-balancer-1").set_value(True).run()
+    assert [s.value for s in at.success] == [md(tree.outcomes[tree.scenarios[0].expect].title)]
