@@ -199,7 +199,7 @@ def _scenarios(tree: Tree) -> Iterator[Found]:
 
 def _infeasible_outcomes(tree: Tree) -> Iterator[Found]:
     """Every outcome must be reached by some answers, not only drawn with an edge to it."""
-    reached = {path.outcome for path in engine.all_paths(tree)}
+    reached = {path.outcome for path in engine.cached_paths(tree)}
     for oid in tree.outcomes:
         if oid not in reached:
             yield ("outcomes", oid), f"outcome '{oid}': no combination of answers reaches it"

@@ -229,35 +229,42 @@ def _round_figures(value: float, figures: int = 2) -> float:
     return float(round(value, digits))
 
 
-def _explore(tree: Tree, node: str, answers: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
-    """Depth-first: every answer combination worth trying from this node on."""
+def _explore(
+    tree: Tree, node: str, answers: dict[str, Answer], numbers: dict[str, float]
+) -> Iterator[dict[str, Answer]]:
+    """Depth-first: every answer combination worth trying from this node on (no re-walking:
+    each branch is followed directly; `all_paths` checks each complete combination with `walk`)."""
     question = tree.questions.get(node)
     if question is None:
         yield dict(answers)
         return
     if isinstance(question, DerivedValue):
-        result = walk(tree, answers)
-        if result.next_question is None or result.next_question == node:
-            yield dict(answers)
-            return
-        yield from _explore(tree, result.next_question, answers)
+        value = _compute(question, numbers)
+        index = None if value is None else question.range_index(value)
+        if value is not None and index is not None:
+            numbers[node] = value
+            yield from _explore(tree, question.ranges[index].target, answers, numbers)
+            del numbers[node]
         return
-    choices: list[Answer] = (
-        list(question.options) if isinstance(question, ChoiceQuestion) else list(_candidates(tree, node))
-    )
-    for choice in choices:
-        answers[node] = choice
-        target = walk(tree, answers)
-        following = target.outcome or target.next_question
-        if following is not None:
-            yield from _explore(tree, following, answers)
+    if isinstance(question, ChoiceQuestion):
+        for oid, option in question.options.items():
+            answers[node] = oid
+            yield from _explore(tree, option.target, answers, numbers)
+    else:
+        for number in _candidates(tree, node):
+            index = question.range_index(number)
+            if index is None:
+                continue
+            answers[node] = numbers[node] = number
+            yield from _explore(tree, question.ranges[index].target, answers, numbers)
+        numbers.pop(node, None)
     answers.pop(node, None)
 
 
 def all_paths(tree: Tree) -> list[Path]:
     """Every distinct root-to-outcome path, each with answers that reproduce it."""
     found: dict[tuple[tuple[str, str], ...], Path] = {}
-    for answers in _explore(tree, tree.start, {}):
+    for answers in _explore(tree, tree.start, {}, {}):
         result = walk(tree, answers)
         if result.outcome is None:
             continue

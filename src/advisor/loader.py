@@ -23,7 +23,10 @@ from advisor.model import Tree
 Loc = tuple[str | int, ...]
 
 
-class _SafeLoader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
+
+
+class _SafeLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader whose booleans are only true/false: `yes`, `no`, `on`, `off` stay strings."""
 
 
@@ -34,6 +37,9 @@ _SafeLoader.yaml_implicit_resolvers = {
 _SafeLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+
+
+_STR = "tag:yaml.org,2002:str"
 
 
 class _Reader:
@@ -51,12 +57,17 @@ class _Reader:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.read(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR:  # most scalars: skip the constructor's dispatch
+            return node.value
         return self.loader.construct_object(node, deep=True)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = self.loader.construct_object(key_node, deep=True)
+            key = self._scalar(key_node)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str | int):
                 self.problems.append(Problem(self.file, line, f"{describe(loc)}: keys must be text"))
