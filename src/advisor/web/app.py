@@ -45,8 +45,16 @@ def pages() -> views.Nav:
     return nav
 
 
+_STYLE = """<style>
+/* In-page links are tertiary buttons: make them read like links, left-aligned when they wrap. */
+.stButton button[kind="tertiary"] { justify-content: flex-start; text-align: left; color: var(--st-primary-color, #d45b07); }
+.stButton button[kind="tertiary"] p { text-align: left; }
+</style>"""
+
+
 def main() -> None:
     st.set_page_config(page_title="AWS service advisor", page_icon=":material/explore:", layout="wide")
+    st.html(_STYLE)
     nav = pages()
     page = st.navigation([nav.home, nav.study], position="hidden")
     nav.on_home = page.url_path == nav.home.url_path

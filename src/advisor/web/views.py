@@ -63,7 +63,7 @@ def link(label: str, params: dict[str, str], key: str, icon: str | None = None, 
     if study or not current.on_home:
         st.page_link(current.study if study else current.home, label=label, icon=icon, query_params=params)
         return
-    st.button(label, key=key, icon=icon, type="tertiary", on_click=_go, args=(params,))
+    st.button(label, key=key, icon=icon, type="tertiary", on_click=_go, args=(params,), wrap=True)
 
 
 def current_link() -> links.Decoded:
