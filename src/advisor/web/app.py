@@ -47,7 +47,9 @@ def pages() -> views.Nav:
 
 _STYLE = """<style>
 /* In-page links are tertiary buttons: make them read like links, left-aligned when they wrap. */
-.stButton button[kind="tertiary"] { justify-content: flex-start; text-align: left; color: var(--st-primary-color, #d45b07); }
+.stButton button[kind="tertiary"] {
+  justify-content: flex-start; text-align: left; color: var(--st-primary-color, #d45b07);
+}
 .stButton button[kind="tertiary"] p { text-align: left; }
 </style>"""
 
