@@ -40,15 +40,14 @@ class Nav:
     on_home: bool = True
 
 
-_NAV: dict[str, Nav] = {}
-
-
 def set_nav(nav: Nav) -> None:
-    _NAV["current"] = nav
+    """Remember this session's pages for this run (per session: runs of sessions overlap)."""
+    st.session_state["_nav"] = nav
 
 
 def nav() -> Nav:
-    return _NAV["current"]
+    current: Nav = st.session_state["_nav"]
+    return current
 
 
 def _go(params: dict[str, str]) -> None:
