@@ -301,16 +301,8 @@ def streamlit_flags(config: Path) -> list[str]:
 def serve(ctx: click.Context, port: int) -> None:
     """Start the web app on 127.0.0.1 (extra options pass through to `streamlit run`)."""
     script = Path(__file__).resolve().parent / "web" / "streamlit_app.py"
-    argv = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        *streamlit_flags(streamlit_config()),
-        f"--server.port={port}",
-        *ctx.args,
-    ]
+    flags = [f for f in streamlit_flags(streamlit_config()) if not f.startswith("--server.port=")]
+    argv = [sys.executable, "-m", "streamlit", "run", str(script), *flags, f"--server.port={port}", *ctx.args]
     os.execv(sys.executable, argv)
 
 

@@ -170,7 +170,7 @@ def outcome_card(
         if what_if and answers_link is not None:
             st.subheader("What would change the answer", anchor=False)
             for option in what_if:
-                _linked_item(option.title, "If " + change_text(tree, option.change), answers_link(option.change))
+                _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
         sections = (("Exam tips", outcome.exam_tips), ("Changed since the course", outcome.changed_since))
         for heading, items in sections:
             if items:
@@ -188,7 +188,7 @@ def _linked_item(title: str, text: str, query_params: dict[str, str]) -> None:
 
 
 def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
-    """'traffic: TCP/UDP; rpo: 30 minutes' in the tree's words."""
+    """'If you answer “TCP/UDP” to “What traffic…?”' in the tree's words."""
     parts = []
     for qid, value in change.items():
         question = tree.questions[qid]
@@ -196,5 +196,5 @@ def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
             text = f"{engine.format_number(value)} {getattr(question, 'unit', '')}".strip()
         else:
             text = getattr(question, "options", {})[value].label
-        parts.append(f"{question.text} → {text}")
-    return "; ".join(parts)
+        parts.append(f"“{text}” to “{question.text}”")
+    return "If you answer " + ", and ".join(parts) + "."
