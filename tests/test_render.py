@@ -80,3 +80,13 @@ def test_png_and_svg_through_the_dot_program(tiny: Tree) -> None:
     dot = render.to_dot(tiny)
     assert render.to_png(dot).startswith(b"\x89PNG")
     assert "<svg" in render.to_svg(dot)
+
+
+def test_a_focused_drawing_keeps_the_path_and_the_options_beside_it(tiny: Tree) -> None:
+    walk = engine.walk(tiny, {"traffic": "web"})
+    highlight = render.walk_highlight(tiny, [(s.question, s.target) for s in walk.steps], walk.outcome)
+    around = render.neighbourhood(tiny, highlight, walk.next_question)
+    assert around == {"traffic", "size", "small", "large"}
+    dot = render.to_dot(tiny, highlight, only=frozenset({"traffic", "size", "small"}))
+    assert "o_large" not in dot and "q_size -> o_large" not in dot
+    assert "q_traffic -> q_size" in dot

@@ -186,3 +186,24 @@ def test_study_page_draws_the_tree_and_reveals_scenario_answers_on_demand() -> N
     assert not at.success
     at.toggle(key="reveal-load-balancer-1").set_value(True).run()
     assert [s.value for s in at.success] == [md(tree.outcomes[tree.scenarios[0].expect].title)]
+
+
+def test_the_advisor_draws_the_path_and_its_options_and_the_whole_tree_on_request() -> None:
+    tree = TREES["database"]
+    at = open_app(tree="database")
+    start_options = {b.target for _, b in tree.questions[tree.start].branches()}
+    assert drawn_nodes(drawn_svg(at)) == {tree.start} | start_options
+    at.toggle(key="whole-tree").set_value(True).run()
+    assert drawn_nodes(drawn_svg(at)) == set(tree.questions) | set(tree.outcomes)
+
+
+def drawn_nodes(svg: str) -> set[str]:
+    titles = re.findall(r'<g id="node\d+" class="node">\s*<title>[qo]_(.*?)</title>', svg)
+    return {title.replace("&#45;", "-") for title in titles}
+
+
+def test_an_empty_number_gets_a_message_not_silence() -> None:
+    at = open_app(tree="disaster-recovery")
+    at.button(key="continue-rpo").click().run()
+    assert [e.value for e in at.error] == ["Type a number first, then continue."]
+    assert url_params(at) == {"tree": "disaster-recovery"}

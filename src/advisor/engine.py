@@ -84,6 +84,25 @@ def format_number(value: float) -> str:
     return repr(value)
 
 
+def display_number(value: float) -> str:
+    """A number as a person reads it: 30, 0.5, 0.009259, ∞ (rounded to 4 figures; links keep all)."""
+    if math.isinf(value):
+        return "∞"
+    if value.is_integer() and abs(value) < MAX_NUMBER:
+        return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value))
+    return f"{value:.4g}"
+
+
+def answer_text(tree: Tree, step: Step) -> str:
+    """How an answer reads: the option's label, or the number with its unit (and band, if several)."""
+    if not isinstance(step.answer, float):
+        return step.label
+    question = tree.questions[step.question]
+    unit = getattr(question, "unit", "")
+    band = f": {step.label}" if len(getattr(question, "ranges", ())) > 1 else ""
+    return f"{display_number(step.answer)} {unit}{band}"
+
+
 def parse_number(raw: object) -> float | None:
     """A finite, non-negative number no larger than MAX_NUMBER, from a number or short text."""
     if isinstance(raw, bool):
@@ -112,7 +131,7 @@ def resolve(tree: Tree, qid: str, raw: object) -> tuple[Answer, str, Branch] | s
     value = parse_number(raw)
     index = None if value is None else question.range_index(value)
     if value is None or index is None:
-        return f"not a number from 0 to {format_number(MAX_NUMBER)}"
+        return f"not a number from 0 to {MAX_NUMBER:,.0f}"
     return value, str(index), question.ranges[index]
 
 
@@ -296,14 +315,54 @@ def _same_branch(tree: Tree, qid: str, raw: object, branch: str) -> bool:
 _SCALES = (0.5, 2.0, 0.2, 5.0, 0.1, 10.0, 0.01, 100.0, 0.001, 1000.0)
 
 
-def _nearby(tree: Tree, qid: str, current: object, fallback: Answer) -> list[float]:
+def _edges_of(question: Numeric) -> list[float]:
+    """Values right at the edges of each range: its lower bound, and just under its upper one."""
+    edges = []
+    for i in range(len(question.ranges)):
+        low, high = question.bounds(i)
+        edges += [low] if low > 0 else []
+        edges += [high * 0.99] if high is not None else []
+    return edges
+
+
+def _boundaries(tree: Tree, qid: str, answers: Mapping[str, object]) -> list[float]:
+    """Values of a numeric answer that put it, or a value derived from it, at a range's edge,
+    given the other answers as they stand: the smallest change that crosses a threshold."""
+    question = tree.questions[qid]
+    assert isinstance(question, Numeric)
+    values = _edges_of(question)
+    for derived in tree.questions.values():
+        if not isinstance(derived, DerivedValue) or qid not in derived.compute.of:
+            continue
+        targets = _edges_of(derived)
+        compute = derived.compute
+        if compute.op in ("min", "max"):
+            values += targets
+            continue
+        numerator, denominator = compute.of
+        other = parse_number(answers.get(denominator if qid == numerator else numerator))
+        if other is None or other == 0:
+            continue
+        if qid == numerator:
+            values += [t * other / compute.factor for t in targets]
+        else:
+            values += [other * compute.factor / t for t in targets if t > 0]
+    return values
+
+
+def _nearby(tree: Tree, qid: str, answers: Mapping[str, object], fallback: Answer) -> list[float]:
     """Values to try for a numeric answer, nearest to the current one first."""
-    number = parse_number(current)
-    values = [float(fallback), *_candidates(tree, qid)] if isinstance(fallback, float) else _candidates(tree, qid)
-    if number is None or number == 0:
-        return values
-    values += [_round_figures(number * scale) for scale in _SCALES]
-    return sorted(set(values), key=lambda v: abs(math.log10(v / number)) if v > 0 else math.inf)[:16]
+    question = tree.questions[qid]
+    assert isinstance(question, Numeric)
+    number = parse_number(answers.get(qid))
+    values = [*_candidates(tree, qid), *_boundaries(tree, qid, answers)]
+    values = [float(fallback), *values] if isinstance(fallback, float) else values
+    if number:
+        values += [number * scale for scale in _SCALES]
+    values = [v for v in {_round_figures(v) for v in values} | set(values) if question.range_index(v) is not None]
+    if not number:
+        return sorted(values)[:24]
+    return sorted(values, key=lambda v: (abs(math.log10(v / number)) if v > 0 else math.inf, v))[:24]
 
 
 def _distance(answers: Mapping[str, object], change: Mapping[str, Answer]) -> float:
@@ -327,15 +386,33 @@ def _change_for(tree: Tree, answers: Mapping[str, object], path: Path) -> dict[s
         found: list[dict[str, Answer]] = []
         for extra in combinations(optional, size):
             varied = [*must, *extra]
-            pools = [_nearby(tree, q, answers.get(q), path.answers[q]) for q in varied]
+            pools = [_nearby(tree, q, answers, path.answers[q]) for q in varied]
             for values in product(*pools):
                 trial: dict[str, Answer] = {**choices, **dict(zip(varied, values, strict=True))}
                 if walk(tree, {**answers, **trial}).outcome == path.outcome:
                     found.append(trial)
                     break
         if found:
-            return min(found, key=lambda change: _distance(answers, change))
+            return _tidy(tree, answers, min(found, key=lambda change: _distance(answers, change)), path.outcome)
     return None
+
+
+def _tidy(tree: Tree, answers: Mapping[str, object], change: dict[str, Answer], outcome: str) -> dict[str, Answer]:
+    """Round each number of a change to the fewest figures that still lead to the outcome,
+    rounding away from the current answer (10.69 Mbps needed: suggest 11, not 10)."""
+    tidy = dict(change)
+    for qid, value in change.items():
+        if not isinstance(value, float) or value <= 0 or not math.isfinite(value):
+            continue
+        current = parse_number(answers.get(qid)) or 0.0
+        for figures in (2, 3):
+            scale = 10 ** (figures - 1 - math.floor(math.log10(value)))
+            step = math.ceil if value > current else math.floor
+            rounded = float(round(step(value * scale) / scale, 12))
+            if rounded > 0 and walk(tree, {**answers, **tidy, qid: rounded}).outcome == outcome:
+                tidy[qid] = rounded
+                break
+    return tidy
 
 
 def what_if(tree: Tree, answers: Mapping[str, object]) -> list[WhatIf]:

@@ -76,14 +76,30 @@ _STYLE = {
 }
 
 
-def to_dot(tree: Tree, highlight: Highlight | None = None, direction: str = "LR") -> str:
-    """DOT source of the whole tree; with a highlight, its path stands out and the rest is muted."""
+def neighbourhood(tree: Tree, highlight: Highlight, current: str | None = None) -> frozenset[str]:
+    """The highlighted nodes and every option leaving them: the path and the choices beside it."""
+    around = set(highlight.nodes) | ({current} if current else set()) | {tree.start}
+    for node in list(around):
+        question = tree.questions.get(node)
+        if question is not None:
+            around |= {branch.target for _, branch in question.branches()}
+    return frozenset(around)
+
+
+def to_dot(
+    tree: Tree, highlight: Highlight | None = None, direction: str = "LR", only: frozenset[str] | None = None
+) -> str:
+    """DOT source of the tree (or of the nodes in `only`); with a highlight, its path stands out
+    and the rest is muted."""
     mark = highlight or Highlight()
+    shown = only if only is not None else frozenset(tree.questions) | frozenset(tree.outcomes)
     graph = graphviz.Digraph(tree.id)
     graph.attr(rankdir=direction, bgcolor="transparent", nodesep="0.25", ranksep="0.45")
     graph.attr("node", fontname="Helvetica", fontsize="11", style="rounded,filled", margin="0.12,0.06")
     graph.attr("edge", fontname="Helvetica", fontsize="9", arrowsize="0.6")
     for qid, question in tree.questions.items():
+        if qid not in shown:
+            continue
         state = "on" if qid in mark.nodes else "off"
         shape = {
             "shape": "box",
@@ -96,6 +112,8 @@ def to_dot(tree: Tree, highlight: Highlight | None = None, direction: str = "LR"
             **_STYLE[("question", state)],
         )
     for oid, outcome in tree.outcomes.items():
+        if oid not in shown:
+            continue
         state = "reached" if oid in mark.reached else "on" if oid in mark.nodes else "off"
         graph.node(
             _node_id(tree, oid),
@@ -105,6 +123,8 @@ def to_dot(tree: Tree, highlight: Highlight | None = None, direction: str = "LR"
         )
     for qid, question in tree.questions.items():
         for _, branch in question.branches():
+            if qid not in shown or branch.target not in shown:
+                continue
             on = (qid, branch.target) in mark.edges
             colour = ACCENT if on else MUTED_EDGE
             graph.edge(

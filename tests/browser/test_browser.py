@@ -111,3 +111,24 @@ def test_bad_links_show_a_notice_and_run_nothing(app_url: str, page: Page, shot:
     assert dialogs == []
     assert page.locator("script:text('alert')").count() == 0
     shot(page, "notice")
+
+
+def test_following_a_what_if_link_shows_the_new_recommendation_from_the_top(app_url: str, page: Page) -> None:
+    page.set_viewport_size({"width": 1400, "height": 800})
+    page.goto(app_url + "?tree=disaster-recovery&rpo=30&rto=300")
+    expect(card(page, "pilot-light")).to_be_visible(timeout=TIMEOUT)
+    link = page.locator(".st-key-card-pilot-light .stButton button", has_text="Warm standby").last
+    link.scroll_into_view_if_needed()
+    assert page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTop") > 200
+    link.click()
+    expect(card(page, "warm-standby")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".st-key-card-warm-standby h2").first).to_be_in_viewport(timeout=TIMEOUT)
+
+
+def test_an_empty_number_says_what_to_do(app_url: str, page: Page) -> None:
+    page.goto(app_url + "?tree=disaster-recovery")
+    page.locator(".st-key-continue-rpo button").click()
+    expect(page.get_by_text("Type a number first, then continue.")).to_be_visible(timeout=TIMEOUT)
+    page.locator(".st-key-number-rpo input").fill("45")
+    page.locator(".st-key-number-rpo input").press("Enter")
+    expect(page).to_have_url(re.compile(r"rpo=45"), timeout=TIMEOUT)

@@ -19,11 +19,12 @@ def _answer(tree: Tree, answers: dict[str, Answer], qid: str, value: Answer) -> 
 def _answer_from_widget(tree: Tree, answers: dict[str, Answer], qid: str, key: str, unit_key: str | None) -> None:
     value = st.session_state.get(key)
     if value is None:
+        st.session_state["_number_error"] = (qid, "Type a number first, then continue.")
         return
     if unit_key is not None:
         question = tree.questions[qid]
         assert isinstance(question, Numeric)
-        value = units.convert(float(value), st.session_state[unit_key], question.unit)
+        value = float(f"{units.convert(float(value), st.session_state[unit_key], question.unit):.6g}")
     _answer(tree, answers, qid, value)
 
 
@@ -52,23 +53,41 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, number: int) -> 
                 )
             return
         assert isinstance(question, Numeric)
-        family = units.family(question.unit)
+        _number_form(tree, answers, qid, question)
+
+
+def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Numeric) -> None:
+    """A number and its unit; a form, so Enter in the field submits it."""
+    family = units.family(question.unit)
+    unit_key = f"unit-{qid}" if len(family) > 1 else None
+    with st.form(key=f"form-{qid}", border=False):
         left, right = st.columns([3, 2])
-        left.number_input("Your value", min_value=0.0, value=None, step=1.0, key=f"number-{qid}", placeholder="e.g. 30")
-        unit_key = f"unit-{qid}" if len(family) > 1 else None
+        left.number_input(
+            "Your value",
+            min_value=0.0,
+            max_value=engine.MAX_NUMBER,
+            value=None,
+            step=1.0,
+            format="%g",
+            key=f"number-{qid}",
+            placeholder="e.g. 30",
+        )
         if unit_key:
             right.selectbox("Unit", family, index=family.index(question.unit), key=unit_key)
         else:
             right.markdown(f"\n\n{views.md(question.unit)}")
-        st.button(
+        st.form_submit_button(
             "Continue",
             type="primary",
             key=f"continue-{qid}",
             on_click=_answer_from_widget,
             args=(tree, answers, qid, f"number-{qid}", unit_key),
         )
-        if len(question.ranges) > 1:
-            st.caption("Bands: " + " · ".join(views.md(r.label) for r in question.ranges))
+    error = st.session_state.pop("_number_error", None)
+    if error and error[0] == qid:
+        st.error(error[1])
+    if len(question.ranges) > 1:
+        st.caption("Bands: " + " · ".join(views.md(r.label) for r in question.ranges))
 
 
 def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -> None:
@@ -80,7 +99,7 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
         if step.computed:
             assert isinstance(question, Numeric)
             st.markdown(
-                f"{i}\\. {views.md(question.text)}: **{engine.format_number(float(step.answer))} "
+                f"{i}\\. {views.md(question.text)}: **{engine.display_number(float(step.answer))} "
                 f"{views.md(question.unit)}** ({views.md(step.label)})"
             )
             continue
@@ -102,7 +121,10 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
             st.number_input(
                 f"{label} ({question.unit})",
                 min_value=0.0,
+                max_value=engine.MAX_NUMBER,
                 value=float(step.answer),
+                step=1.0,
+                format="%g",
                 key=key,
                 on_change=_answer_from_widget,
                 args=(tree, answers, step.question, key, None),
@@ -133,8 +155,12 @@ def _share(tree: Tree, walk: engine.Walk) -> None:
 
 
 def render_drawing(tree: Tree, walk: engine.Walk) -> None:
+    """Your path and the options beside it, or the whole tree on request."""
     highlight = render.walk_highlight(tree, [(s.question, s.target) for s in walk.steps], walk.outcome)
-    views.drawing(tree, highlight, caption=f"Decision tree: {tree.title}. The path of your answers is highlighted.")
+    whole = st.toggle("Show the whole tree", key="whole-tree")
+    only = None if whole else render.neighbourhood(tree, highlight, walk.next_question)
+    what = "The whole decision tree" if whole else "Your path through the decision tree and the options beside it"
+    views.drawing(tree, highlight, caption=f"{what}: {tree.title}.", only=only)
     lines = views.path_lines(tree, walk.steps)
     with st.expander("The path as text"):
         st.markdown("\n".join(lines) if lines else "No answers yet: the path starts at the first question.")
@@ -168,5 +194,5 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
         _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)
         views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", study=True)
-    st.subheader("The decision tree", anchor=False)
+    st.subheader("Your path in the decision tree", anchor=False)
     render_drawing(tree, walk)

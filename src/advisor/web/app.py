@@ -55,13 +55,14 @@ _STYLE = """<style>
 
 
 def main() -> None:
-    st.set_page_config(page_title="AWS service advisor", page_icon=":material/explore:", layout="wide")
+    st.set_page_config(page_title="AWS service advisor", layout="wide")
     st.html(_STYLE)
     nav = pages()
     page = st.navigation([nav.home, nav.study], position="hidden")
     nav.on_home = page.url_path == nav.home.url_path
     try:
         views.trees()
+        views.scroll_to_top_after_link()
         page.run()
     except ScriptControlException:
         raise

@@ -12,7 +12,7 @@ from advisor.web import views
 def path_label(tree: Tree, answers: dict[str, Answer]) -> str:
     """One path as its answers, 'HTTP traffic → Routing by path', Markdown-safe."""
     walk = engine.walk(tree, answers)
-    return " → ".join(views.md(views.answer_text(tree, step)) for step in walk.steps if not step.computed)
+    return " → ".join(views.md(engine.answer_text(tree, step)) for step in walk.steps if not step.computed)
 
 
 def render_paths(tree: Tree, oid: str) -> list[engine.Path]:

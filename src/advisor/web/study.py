@@ -16,7 +16,7 @@ def show(tree: Tree, notices: list[str]) -> None:
     views.show_notices(notices)
     views.link("Answer the questions instead", {"tree": tree.id}, key="to-advisor", icon=":material/play_arrow:")
     st.subheader("The whole tree", anchor=False)
-    views.drawing(tree, render.Highlight(), caption=f"The whole decision tree: {tree.title}.", height=900)
+    views.drawing(tree, render.Highlight(), caption=f"The whole decision tree: {tree.title}.", height=900, shrink=1)
 
     st.subheader("Every answer and what leads to it", anchor=False)
     for oid, item in tree.outcomes.items():

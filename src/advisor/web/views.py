@@ -52,6 +52,20 @@ def nav() -> Nav:
 
 def _go(params: dict[str, str]) -> None:
     st.query_params.from_dict(params)
+    st.session_state["_scroll_top"] = True
+
+
+_SCROLL_TOP = """<script>
+for (const el of [document.querySelector('[data-testid="stMain"]'), document.scrollingElement]) {
+  if (el) el.scrollTo({top: 0});
+}
+</script>"""
+
+
+def scroll_to_top_after_link() -> None:
+    """A followed link opens a new page in place: show its top, as a browser would."""
+    if st.session_state.pop("_scroll_top", False):
+        st.html(_SCROLL_TOP, unsafe_allow_javascript=True)
 
 
 def link(label: str, params: dict[str, str], key: str, icon: str | None = None, study: bool = False) -> None:
@@ -98,14 +112,21 @@ def svg_image(dot: str) -> tuple[str, int]:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"), width
 
 
-def drawing(tree: Tree, highlight: render.Highlight, caption: str, height: int = 560) -> None:
-    """The tree drawn on the server, in a frame that scrolls rather than shrink it below 60% of its size."""
-    uri, width = svg_image(render.to_dot(tree, highlight))
+def drawing(
+    tree: Tree,
+    highlight: render.Highlight,
+    caption: str,
+    height: int = 560,
+    only: frozenset[str] | None = None,
+    shrink: float = 0.6,
+) -> None:
+    """The tree drawn on the server, in a frame that scrolls rather than shrink it below `shrink`."""
+    uri, width = svg_image(render.to_dot(tree, highlight, only=only))
     st.html(
         f'<div class="tree-drawing" style="overflow:auto;max-height:{height}px;'
         f'border:1px solid rgba(128,128,128,.35);border-radius:.5rem;padding:.5rem">'
         f'<img src="{uri}" alt="{escape(caption)}" '
-        f'style="display:block;width:100%;min-width:{round(width * 0.6)}px;max-width:{width}px"></div>'
+        f'style="display:block;width:100%;min-width:{round(width * shrink)}px;max-width:{width}px"></div>'
     )
 
 
@@ -119,19 +140,10 @@ def base_url() -> str:
     return f"{scheme}://{host}/"
 
 
-def answer_text(tree: Tree, step: engine.Step) -> str:
-    """How an answer reads: the option's label, or the number with its unit and band."""
-    if not isinstance(step.answer, float):
-        return step.label
-    question = tree.questions[step.question]
-    band = "" if len(getattr(question, "ranges", ())) < 2 else f" ({step.label})"
-    return f"{engine.format_number(step.answer)} {getattr(question, 'unit', '')}{band}"
-
-
 def path_lines(tree: Tree, steps: tuple[engine.Step, ...]) -> list[str]:
     """The path as numbered sentences (Markdown-safe), for the text version of a drawing."""
     return [
-        f"{i}. {md(tree.questions[step.question].text)} → **{md(answer_text(tree, step))}**"
+        f"{i}. {md(tree.questions[step.question].text)} → **{md(engine.answer_text(tree, step))}**"
         for i, step in enumerate(steps, 1)
     ]
 
@@ -156,7 +168,9 @@ def outcome_card(
         if walk is not None and walk.steps:
             st.subheader("Why, given your answers", anchor=False)
             st.markdown(
-                "\n".join(f"{i}. **{md(answer_text(tree, s))}**: {md(s.because)}" for i, s in enumerate(walk.steps, 1))
+                "\n".join(
+                    f"{i}. **{md(engine.answer_text(tree, s))}**: {md(s.because)}" for i, s in enumerate(walk.steps, 1)
+                )
             )
         st.subheader("Why it fits" if walk else "Why choose it", anchor=False)
         bullets(outcome.why)
@@ -193,7 +207,7 @@ def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
     for qid, value in change.items():
         question = tree.questions[qid]
         if isinstance(value, float):
-            text = f"{engine.format_number(value)} {getattr(question, 'unit', '')}".strip()
+            text = f"{engine.display_number(value)} {getattr(question, 'unit', '')}".strip()
         else:
             text = getattr(question, "options", {})[value].label
         parts.append(f"“{text}” to “{question.text}”")
