@@ -117,6 +117,7 @@ def load_paths(tree: Tree) -> list[dict[str, object]]:
         (["explain", "disaster-recovery", "-a", "rpo=-5"], "is not a number"),
         (["explain", "load-balancer", "-a", "traffic"], "--answer takes QUESTION=VALUE"),
         (["render", "load-balancer", "--format", "gif"], "Invalid value for '--format'"),
+        (["explain", "load-balancer", "-a", "traffic=web", "-a", "traffic=web"], "answered twice"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_sentence(args: list[str], words: str) -> None:
@@ -156,3 +157,12 @@ def test_ask_quits_cleanly() -> None:
     assert "Stopped" in done.stdout
     done = advisor("ask", "load-balancer", stdin="")
     assert done.returncode == 0 and "Traceback" not in done.stderr
+
+
+def test_explain_text_lists_what_would_change_the_answer_and_unused_answers() -> None:
+    done = advisor("explain", "disaster-recovery", "-a", "rpo=30", "-a", "rto=300")
+    assert done.returncode == 0
+    assert "What would change the answer:" in done.stdout
+    for outcome in ("backup-restore", "warm-standby", "multi-site"):
+        assert TREES["disaster-recovery"].outcomes[outcome].title in done.stdout
+    assert "30 minutes" in done.stdout

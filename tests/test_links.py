@@ -79,3 +79,9 @@ def test_arbitrary_parameter_maps_never_raise(params: dict[str, str | list[str]]
     decoded = links.decode(TREES, {"tree": tree_id, **params})
     if decoded.tree:
         engine.walk(TREES[decoded.tree], decoded.answers)
+
+
+def test_a_repeated_parameter_uses_the_last_value_and_says_so() -> None:
+    decoded = links.decode(TREES, links.params_from_query("?tree=disaster-recovery&rpo=5&rpo=30"))
+    assert decoded.answers == {"rpo": 30.0}
+    assert decoded.notices == ["'rpo' appears more than once in the link; its last value was used."]

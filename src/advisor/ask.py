@@ -61,7 +61,7 @@ def _show_outcome(tree: Tree, walk: engine.Walk, base_url: str) -> None:
     _say(outcome.summary)
     click.echo("\nWhy, given your answers:")
     for step in walk.steps:
-        _say(f"- {step.label}: {step.because}", "  ")
+        _say(f"- {engine.answer_text(tree, step)}: {step.because}", "  ")
     for heading, items in (
         ("Caveats", outcome.caveats),
         ("Exam tips", outcome.exam_tips),
@@ -77,7 +77,7 @@ def _show_outcome(tree: Tree, walk: engine.Walk, base_url: str) -> None:
 def run(tree: Tree, base_url: str) -> None:
     click.secho(tree.title, bold=True)
     _say(tree.summary)
-    click.echo("Type the number of an answer; b goes back, q quits.")
+    click.echo("Type the number of an answer (or a value, when asked for one); b goes back, q quits.")
     answers: dict[str, Answer] = {}
     while True:
         walk = engine.walk(tree, answers)
@@ -88,6 +88,9 @@ def run(tree: Tree, base_url: str) -> None:
         assert qid is not None
         _show_question(tree, qid, len(walk.answers) + 1)
         reply = _read("")
+        while reply is not None and reply.lower() not in ("q", "b") and _interpret(tree, qid, reply) is None:
+            click.echo(_hint(tree, qid))
+            reply = _read("")
         if reply is None or reply.lower() == "q":
             click.echo("Stopped; no recommendation yet.")
             return
@@ -95,7 +98,5 @@ def run(tree: Tree, base_url: str) -> None:
             answers = engine.back(tree, answers)
             continue
         answer = _interpret(tree, qid, reply)
-        if answer is None:
-            click.echo(_hint(tree, qid))
-            continue
+        assert answer is not None
         answers = engine.revise(tree, answers, {qid: answer})

@@ -52,6 +52,8 @@ def _parse_answers(tree: Tree, pairs: tuple[str, ...]) -> dict[str, Answer]:
         qid, sep, raw = pair.partition("=")
         if not sep:
             raise AnswerError(f"--answer takes QUESTION=VALUE, not {links.quote(pair)}.")
+        if qid in answers:
+            raise AnswerError(f"Question '{qid}' is answered twice; give each question one answer.")
         question = tree.questions.get(qid)
         if question is None or isinstance(question, DerivedValue):
             known = ", ".join(q for q, v in tree.questions.items() if not isinstance(v, DerivedValue))
@@ -158,7 +160,8 @@ def list_trees(as_json: bool) -> None:
         _emit(rows)
         return
     for row in rows:
-        click.echo(f"{row['id']:<22} {row['title']}  ({row['outcomes']} outcomes)")
+        counts = f"{row['questions']} questions, {row['outcomes']} outcomes, {row['scenarios']} scenarios"
+        click.echo(f"{row['id']:<22} {row['title']}  ({counts})")
 
 
 @cli.command()
@@ -219,12 +222,20 @@ def explain(tree_id: str, pairs: tuple[str, ...], as_json: bool) -> None:
     if as_json:
         _emit(data)
         return
-    for step in data["path"]:
-        click.echo(f"- {tree.questions[step['question']].text} -> {step['answer']}: {step['because']}")
+    walk = engine.walk(tree, _parse_answers(tree, pairs))
+    for step in walk.steps:
+        click.echo(f"- {tree.questions[step.question].text} -> {engine.answer_text(tree, step)}: {step.because}")
+    for ignored in data["ignored"]:
+        click.echo(f"  (answer {ignored['question']}={ignored['answer']} not used: {ignored['reason']})")
     if data["outcome"]:
         click.echo(f"\nRecommendation: {data['outcome']['title']}\n{data['outcome']['summary']}")
     else:
         click.echo(f"\nNext question: {data['next_question']['text']}")
+    if data["what_if"]:
+        click.echo("\nWhat would change the answer:")
+        for option in data["what_if"]:
+            change = ", ".join(f"{q}={v}" for q, v in option["change"].items())
+            click.echo(f"- {option['title']}: {change}")
     click.echo(f"\nShare link: {WEB_URL}{data['link']}")
 
 
@@ -256,6 +267,8 @@ def render_tree(tree_id: str, pairs: tuple[str, ...], fmt: str, output: Path | N
         "png": lambda: render.to_png(dot),
     }[fmt]()
     if output is None:
+        if fmt == "png" and sys.stdout.isatty():
+            _fail("PNG is binary and would garble the terminal: add -o FILE.")
         sys.stdout.buffer.write(data)
         return
     try:

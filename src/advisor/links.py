@@ -74,7 +74,11 @@ def _last(value: str | Sequence[str]) -> str:
 def decode(trees: Mapping[str, Tree], query: Mapping[str, str | Sequence[str]]) -> Decoded:
     """Read a link's parameters against the known trees; never raises."""
     items = [(str(k), _last(v)) for k, v in list(query.items())[:MAX_PARAMETERS]]
-    notices = []
+    notices = [
+        f"{quote(k)} appears more than once in the link; its last value was used."
+        for k, v in list(query.items())[:MAX_PARAMETERS]
+        if not isinstance(v, str) and len(v) > 1
+    ]
     if len(query) > MAX_PARAMETERS:
         notices.append(f"The link has more than {MAX_PARAMETERS} parameters; the rest were ignored.")
     values = dict(items)

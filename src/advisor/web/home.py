@@ -23,8 +23,8 @@ def _words(tree: Tree) -> str:
 
 
 def _matches(query: str, text: str) -> bool:
-    """Every word of the query starts a word of the text ('nfs' finds 'NFS', 'rep' finds 'replica')."""
-    return all(re.search(rf"\b{re.escape(word)}", text) for word in query.lower().split())
+    """Every word of the query is a word of the text, singular or plural ('ip' finds 'IPs', not 'zip')."""
+    return all(re.search(rf"\b{re.escape(word)}(s|es)?\b", text) for word in query.lower().split())
 
 
 def _card(tree: Tree) -> None:
@@ -74,7 +74,7 @@ def show(notices: list[str], heading: str = "Which AWS service should I use?") -
     )
     if query.strip():
         _results(query, trees)
-        st.divider()
+        return
     ordered = sorted(trees.values(), key=lambda t: (t.order, t.title))
     for row in range(0, len(ordered), 3):
         for column, tree in zip(st.columns(3), ordered[row : row + 3], strict=False):
