@@ -32,7 +32,7 @@ def _card(tree: Tree) -> None:
         st.subheader(views.md(tree.title), anchor=False)
         st.markdown(views.md(tree.summary))
         st.caption(f"{len(tree.outcomes)} possible answers · {len(tree.scenarios)} worked examples")
-        views.link("Start", {"tree": tree.id}, key=f"start-{tree.id}", icon=":material/play_arrow:")
+        views.link("Start", {"tree": tree.id}, key=f"start-{tree.id}", icon=":material/play_arrow:", primary=True)
         views.link("Study", {"tree": tree.id}, key=f"study-{tree.id}", icon=":material/school:", study=True)
 
 

@@ -68,7 +68,9 @@ def scroll_to_top_after_link() -> None:
         st.html(_SCROLL_TOP, unsafe_allow_javascript=True)
 
 
-def link(label: str, params: dict[str, str], key: str, icon: str | None = None, study: bool = False) -> None:
+def link(
+    label: str, params: dict[str, str], key: str, icon: str | None = None, study: bool = False, primary: bool = False
+) -> None:
     """A link to another state of the app. Within the root page it is a button whose callback
     rewrites the URL (a page link to the page already shown would leave the address bar stale);
     across pages it is a page link carrying the query parameters."""
@@ -76,7 +78,8 @@ def link(label: str, params: dict[str, str], key: str, icon: str | None = None, 
     if study or not current.on_home:
         st.page_link(current.study if study else current.home, label=label, icon=icon, query_params=params)
         return
-    st.button(label, key=key, icon=icon, type="tertiary", on_click=_go, args=(params,), wrap=True)
+    kind = "primary" if primary else "tertiary"
+    st.button(label, key=key, icon=icon, type=kind, on_click=_go, args=(params,), wrap=True)
 
 
 def current_link() -> links.Decoded:
