@@ -78,8 +78,9 @@ def link(
     if study or not current.on_home:
         st.page_link(current.study if study else current.home, label=label, icon=icon, query_params=params)
         return
-    kind = "primary" if primary else "tertiary"
-    st.button(label, key=key, icon=icon, type=kind, on_click=_go, args=(params,), wrap=True)
+    st.button(
+        label, key=key, icon=icon, type="primary" if primary else "tertiary", on_click=_go, args=(params,), wrap=True
+    )
 
 
 def current_link() -> links.Decoded:
@@ -151,8 +152,8 @@ def path_lines(tree: Tree, steps: tuple[engine.Step, ...]) -> list[str]:
     ]
 
 
-def bullets(items: list[str]) -> None:
-    st.markdown("\n".join(f"- {md(item)}" for item in items))
+def _section(heading: str, items: list[str]) -> str:
+    return f"#### {heading}\n" + "\n".join(f"- {md(item)}" for item in items) if items else ""
 
 
 def outcome_card(
@@ -162,46 +163,42 @@ def outcome_card(
     what_if: list[engine.WhatIf] | None = None,
     answers_link: Callable[[dict[str, Answer]], dict[str, str]] | None = None,
 ) -> None:
-    """The recommendation: everything the tree says about one outcome, in reading order."""
+    """The recommendation: everything the tree says about one outcome, in reading order.
+    Text sections share one Markdown element each, so the page stays light to render."""
     outcome: Outcome = tree.outcomes[oid]
     with st.container(border=True, key=f"card-{oid}"):
         st.caption("Recommendation" if walk else tree.title)
         st.header(md(outcome.title), anchor=False)
-        st.markdown(md(outcome.summary))
+        reasons = []
         if walk is not None and walk.steps:
-            st.subheader("Why, given your answers", anchor=False)
-            st.markdown(
-                "\n".join(
-                    f"{i}. **{md(engine.answer_text(tree, s))}**: {md(s.because)}" for i, s in enumerate(walk.steps, 1)
-                )
+            steps = (
+                f"{i}. **{md(engine.answer_text(tree, s))}**: {md(s.because)}" for i, s in enumerate(walk.steps, 1)
             )
-        st.subheader("Why it fits" if walk else "Why choose it", anchor=False)
-        bullets(outcome.why)
-        if outcome.caveats:
-            st.subheader("Caveats", anchor=False)
-            bullets(outcome.caveats)
+            reasons.append("#### Why, given your answers\n" + "\n".join(steps))
+        reasons += [_section("Why it fits" if walk else "Why choose it", outcome.why)]
+        reasons += [_section("Caveats", outcome.caveats)]
+        st.markdown("\n\n".join([md(outcome.summary), *filter(None, reasons)]))
         if outcome.alternatives:
-            st.subheader("Alternatives", anchor=False)
+            st.markdown("#### Alternatives")
             for other, when in outcome.alternatives.items():
                 _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
         if what_if and answers_link is not None:
-            st.subheader("What would change the answer", anchor=False)
+            st.markdown("#### What would change the answer")
             for option in what_if:
                 _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
-        sections = (("Exam tips", outcome.exam_tips), ("Changed since the course", outcome.changed_since))
-        for heading, items in sections:
-            if items:
-                st.subheader(heading, anchor=False)
-                bullets(items)
-        if outcome.references:
-            st.subheader("References", anchor=False)
-            st.markdown("\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references))
+        references = "\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references)
+        closing = [
+            _section("Exam tips", outcome.exam_tips),
+            _section("Changed since the course", outcome.changed_since),
+            f"#### References\n{references}" if references else "",
+        ]
+        st.markdown("\n\n".join(filter(None, closing)))
 
 
 def _linked_item(title: str, text: str, query_params: dict[str, str]) -> None:
-    """A link titled with an outcome, and the sentence that goes with it below (links do not wrap)."""
-    link(md(title), query_params, key="go-" + "-".join(query_params.values()), icon=":material/arrow_forward:")
-    st.markdown(md(text))
+    """One link: the outcome's title and the sentence that goes with it, as a single wrapping button."""
+    label = f"**{md(title)}**: {md(text)}"
+    link(label, query_params, key="go-" + "-".join(query_params.values()), icon=":material/arrow_forward:")
 
 
 def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
