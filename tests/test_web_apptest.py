@@ -214,3 +214,29 @@ def test_the_page_gives_the_full_share_link() -> None:
     field = next(t for t in at.text_input if t.label == "Link to this page")
     assert field.value.endswith("/?tree=disaster-recovery&rpo=30&rto=300")
     assert field.value.startswith("http")
+
+
+def _app_with_a_failing_page() -> None:
+    from advisor.web import advise, app
+
+    original = advise.show
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug deep inside a page")
+
+    advise.show = fail  # type: ignore[assignment]
+    try:
+        app.main()
+    finally:
+        advise.show = original  # type: ignore[assignment]
+
+
+def test_a_bug_in_a_page_shows_a_friendly_message_not_a_traceback() -> None:
+    at = AppTest.from_function(_app_with_a_failing_page, default_timeout=60)
+    at.query_params["tree"] = "load-balancer"
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Something went wrong on our side while drawing this page. Try again, or start over from the home page."
+    ]
+    assert "a bug deep inside a page" not in " ".join(m.value for m in at.markdown)
