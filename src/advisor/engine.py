@@ -10,7 +10,7 @@ numeric one; numbers may also arrive as text, as they do from a share link.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations, product
 
@@ -208,7 +208,40 @@ def representative(low: float, high: float | None) -> float:
 
 
 def _representatives(question: Numeric) -> list[float]:
-    return [representative(*question.bounds(i)) for i in range(len(question.ranges))]
+    """One value per range: the question's `example` for the range that holds it."""
+    example = question.example
+    home = None if example is None else question.range_index(example)
+    return [
+        example if i == home and example else representative(*question.bounds(i)) for i in range(len(question.ranges))
+    ]
+
+
+def _through_derived(
+    tree: Tree, qid: str, targets_of: Callable[[Numeric], list[float]], others_of: Callable[[str], list[float]]
+) -> list[float]:
+    """Values of `qid` that bring each derived value computed from it to one of its targets,
+    given values of the other operand (for a ratio)."""
+    values: list[float] = []
+    for derived in tree.questions.values():
+        if not isinstance(derived, DerivedValue) or qid not in derived.compute.of:
+            continue
+        targets, compute = targets_of(derived), derived.compute
+        if compute.op in ("min", "max"):
+            values += targets
+            continue
+        numerator, denominator = compute.of
+        for other in others_of(denominator if qid == numerator else numerator):
+            if qid == numerator:
+                values += [t * other / compute.factor for t in targets]
+            else:
+                values += [other * compute.factor / t for t in targets if t > 0]
+    return values
+
+
+def _representatives_of(tree: Tree, qid: str) -> list[float]:
+    question = tree.questions[qid]
+    assert isinstance(question, Numeric)
+    return _representatives(question)
 
 
 def _candidates(tree: Tree, qid: str) -> list[float]:
@@ -216,28 +249,23 @@ def _candidates(tree: Tree, qid: str) -> list[float]:
     derived value computed from it into each of its ranges."""
     question = tree.questions[qid]
     assert isinstance(question, Numeric)
-    values = _representatives(question)
-    for derived in tree.questions.values():
-        if not isinstance(derived, DerivedValue) or qid not in derived.compute.of:
-            continue
-        targets = _representatives(derived)
-        compute = derived.compute
-        if compute.op in ("min", "max"):
-            values += targets
-            continue
-        numerator, denominator = compute.of
-        if qid == numerator:
-            other = tree.questions[denominator]
-            assert isinstance(other, Numeric)
-            values += [t * d / compute.factor for t in targets for d in _representatives(other)]
-        else:
-            other = tree.questions[numerator]
-            assert isinstance(other, Numeric)
-            values += [n * compute.factor / t for t in targets if t > 0 for n in _representatives(other)]
+    values = _representatives(question) + _through_derived(
+        tree, qid, _representatives, lambda other: _representatives_of(tree, other)
+    )
     rounded = {_round_figures(v) for v in values}
     exact = set(values) - rounded
-    usable = [v for v in sorted(rounded) + sorted(exact) if question.range_index(v) is not None]
-    return list(dict.fromkeys(usable))
+    rounded_ok = [v for v in rounded if question.range_index(v) is not None]
+    exact_ok = [v for v in exact if question.range_index(v) is not None]
+    key = _typicality([question.example] if question.example else rounded_ok + exact_ok)
+    return sorted(rounded_ok, key=lambda v: (key(v), v)) + sorted(exact_ok, key=lambda v: (key(v), v))
+
+
+def _typicality(values: list[float]) -> Callable[[float], float]:
+    """Sort key: distance from the middle of the values' orders of magnitude (the question's
+    `example` when it has one), so worked examples use typical numbers before extreme ones."""
+    logs = [math.log10(v) for v in values if v > 0]
+    middle = sum(logs) / len(logs) if logs else 0.0
+    return lambda v: abs(math.log10(v) - middle) if v > 0 else math.inf
 
 
 def _round_figures(value: float, figures: int = 2) -> float:
@@ -330,24 +358,12 @@ def _boundaries(tree: Tree, qid: str, answers: Mapping[str, object]) -> list[flo
     given the other answers as they stand: the smallest change that crosses a threshold."""
     question = tree.questions[qid]
     assert isinstance(question, Numeric)
-    values = _edges_of(question)
-    for derived in tree.questions.values():
-        if not isinstance(derived, DerivedValue) or qid not in derived.compute.of:
-            continue
-        targets = _edges_of(derived)
-        compute = derived.compute
-        if compute.op in ("min", "max"):
-            values += targets
-            continue
-        numerator, denominator = compute.of
-        other = parse_number(answers.get(denominator if qid == numerator else numerator))
-        if other is None or other == 0:
-            continue
-        if qid == numerator:
-            values += [t * other / compute.factor for t in targets]
-        else:
-            values += [other * compute.factor / t for t in targets if t > 0]
-    return values
+
+    def current(other: str) -> list[float]:
+        value = parse_number(answers.get(other))
+        return [value] if value else []
+
+    return _edges_of(question) + _through_derived(tree, qid, _edges_of, current)
 
 
 def _nearby(tree: Tree, qid: str, answers: Mapping[str, object], fallback: Answer) -> list[float]:

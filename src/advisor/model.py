@@ -82,6 +82,9 @@ class Numeric(Strict):
     help: Text
     unit: Text
     ranges: list[Range] = Field(min_length=1)
+    example: float | None = Field(
+        default=None, gt=0, description="A typical value: worked examples use numbers near it first."
+    )
 
     def branches(self) -> list[tuple[str, Branch]]:
         return [(str(i), r) for i, r in enumerate(self.ranges)]
