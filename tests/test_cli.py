@@ -166,3 +166,8 @@ def test_explain_text_lists_what_would_change_the_answer_and_unused_answers() ->
     for outcome in ("backup-restore", "warm-standby", "multi-site"):
         assert TREES["disaster-recovery"].outcomes[outcome].title in done.stdout
     assert "30 minutes" in done.stdout
+
+
+def test_share_links_use_the_given_base_url() -> None:
+    done = advisor("explain", "load-balancer", "-a", "traffic=web", "--base-url", "http://advisor.example:9000/")
+    assert "Share link: http://advisor.example:9000/?tree=load-balancer&traffic=web" in done.stdout

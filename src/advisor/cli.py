@@ -130,6 +130,12 @@ def _json_option(f: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="One JSON document on stdout.")(f)
 
 
+def _base_url_option(f: F) -> F:
+    return click.option(
+        "--base-url", default=WEB_URL, show_default=True, help="Where the web app runs, for the share link."
+    )(f)
+
+
 def _answer_option(f: F) -> F:
     return click.option(
         "--answer",
@@ -214,8 +220,9 @@ def paths(tree_id: str, as_json: bool) -> None:
 @cli.command()
 @click.argument("tree_id", metavar="TREE")
 @_answer_option
+@_base_url_option
 @_json_option
-def explain(tree_id: str, pairs: tuple[str, ...], as_json: bool) -> None:
+def explain(tree_id: str, pairs: tuple[str, ...], base_url: str, as_json: bool) -> None:
     """Walk a tree with the given answers and explain where it leads."""
     tree = _tree(tree_id)
     data = explain_json(tree, _parse_answers(tree, pairs))
@@ -236,16 +243,17 @@ def explain(tree_id: str, pairs: tuple[str, ...], as_json: bool) -> None:
         for option in data["what_if"]:
             change = ", ".join(f"{q}={v}" for q, v in option["change"].items())
             click.echo(f"- {option['title']}: {change}")
-    click.echo(f"\nShare link: {WEB_URL}{data['link']}")
+    click.echo(f"\nShare link: {base_url.rstrip('/')}/{data['link']}")
 
 
 @cli.command()
 @click.argument("tree_id", metavar="TREE")
-def ask(tree_id: str) -> None:
+@_base_url_option
+def ask(tree_id: str, base_url: str) -> None:
     """Answer a tree's questions one at a time in the terminal (b: back, q: quit)."""
     from advisor.ask import run
 
-    run(_tree(tree_id), WEB_URL)
+    run(_tree(tree_id), base_url.rstrip("/") + "/")
 
 
 @cli.command("render")

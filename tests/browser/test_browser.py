@@ -38,6 +38,7 @@ def test_click_through_share_and_go_back(app_url: str, page: Page, browser: Brow
     page.locator(".st-key-start-load-balancer button").click()
     expect(page.locator(".st-key-question")).to_be_visible(timeout=TIMEOUT)
     expect(page).to_have_url(re.compile(r"\?tree=load-balancer$"), timeout=TIMEOUT)
+    expect(page).to_have_title(re.compile(re.escape(LB.title)), timeout=TIMEOUT)
     shot(page, "first-question")
     for qid, value in path.answers.items():
         click_option(page, qid, str(value))

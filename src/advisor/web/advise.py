@@ -169,6 +169,7 @@ def render_drawing(tree: Tree, walk: engine.Walk) -> None:
 
 def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
     walk = engine.walk(tree, answers)
+    st.set_page_config(page_title=f"{tree.title} · AWS service advisor")
     notices = notices + [
         f"The answer to “{tree.questions[i.question].text}” was not used: {i.reason}."
         for i in walk.ignored

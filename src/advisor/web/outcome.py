@@ -27,6 +27,7 @@ def render_paths(tree: Tree, oid: str) -> list[engine.Path]:
 
 
 def show(tree: Tree, oid: str, notices: list[str]) -> None:
+    st.set_page_config(page_title=f"{tree.outcomes[oid].title} · AWS service advisor")
     views.link(views.md(tree.title), {"tree": tree.id}, key="to-tree", icon=":material/arrow_back:")
     views.show_notices(notices)
     main, side = st.columns([3, 2], gap="large")

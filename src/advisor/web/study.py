@@ -10,6 +10,7 @@ from advisor.web import outcome, views
 
 
 def show(tree: Tree, notices: list[str]) -> None:
+    st.set_page_config(page_title=f"Study: {tree.title} · AWS service advisor")
     views.link("All decision trees", {}, key="to-home", icon=":material/home:")
     st.title(f"Study: {views.md(tree.title)}", anchor=False)
     st.markdown(views.md(tree.summary))
