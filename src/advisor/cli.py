@@ -225,11 +225,12 @@ def paths(tree_id: str, as_json: bool) -> None:
 def explain(tree_id: str, pairs: tuple[str, ...], base_url: str, as_json: bool) -> None:
     """Walk a tree with the given answers and explain where it leads."""
     tree = _tree(tree_id)
-    data = explain_json(tree, _parse_answers(tree, pairs))
+    answers = _parse_answers(tree, pairs)
+    data = explain_json(tree, answers)
     if as_json:
         _emit(data)
         return
-    walk = engine.walk(tree, _parse_answers(tree, pairs))
+    walk = engine.walk(tree, answers)
     for step in walk.steps:
         click.echo(f"- {tree.questions[step.question].text} -> {engine.answer_text(tree, step)}: {step.because}")
     for ignored in data["ignored"]:

@@ -68,6 +68,7 @@ class Path:
     outcome: str
     answers: dict[str, Answer]
     branches: tuple[tuple[str, str], ...] = field(repr=False)
+    edges: tuple[tuple[str, str], ...] = field(repr=False, default=())  # (question, next node), to draw it
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,9 @@ def all_paths(tree: Tree) -> list[Path]:
             continue
         branches = tuple((s.question, s.branch) for s in result.steps)
         if branches not in found:
-            found[branches] = Path(result.outcome, result.answers, branches)
+            found[branches] = Path(
+                result.outcome, result.answers, branches, tuple((s.question, s.target) for s in result.steps)
+            )
     return list(found.values())
 
 

@@ -91,7 +91,10 @@ def decode(trees: Mapping[str, Tree], query: Mapping[str, str | Sequence[str]]) 
         notices.append(f"There is no tree called {quote(tree_id)}; pick one from the list.")
         return Decoded(notices=notices)
     tree = trees[tree_id]
-    outcome = _pop_choice(values, "outcome", tree.outcomes, "outcome", notices)
+    outcome = values.pop("outcome", None)
+    if outcome is not None and outcome not in tree.outcomes:
+        notices.append(f"There is no outcome called {quote(outcome)} here; it was ignored.")
+        outcome = None
     answers: dict[str, Answer] = {}
     for key, raw in values.items():
         question = tree.questions.get(key)
@@ -104,19 +107,3 @@ def decode(trees: Mapping[str, Tree], query: Mapping[str, str | Sequence[str]]) 
             continue
         answers[key] = resolved[0]
     return Decoded(tree_id, answers, outcome, notices)
-
-
-def _pop_choice(
-    values: dict[str, str],
-    key: str,
-    allowed: Mapping[str, object] | Sequence[str],
-    what: str,
-    notices: list[str],
-) -> str | None:
-    raw = values.pop(key, None)
-    if raw is None:
-        return None
-    if raw in allowed:
-        return raw
-    notices.append(f"There is no {what} called {quote(raw)} here; it was ignored.")
-    return None

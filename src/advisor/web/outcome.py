@@ -38,15 +38,7 @@ def show(tree: Tree, oid: str, notices: list[str]) -> None:
         st.caption("Each opens the advisor with those answers.")
         paths = render_paths(tree, oid)
     st.subheader("Where it sits in the tree", anchor=False)
-    highlight = render.Highlight.of_paths(
-        tree, [[(q, _target(tree, p, q)) for q, _ in p.branches] for p in paths], [oid]
-    )
+    highlight = render.Highlight.of_paths(tree, [p.edges for p in paths], [oid])
     views.drawing(
         tree, highlight, caption=f"Decision tree: {tree.title}, with every path to {tree.outcomes[oid].title}."
     )
-
-
-def _target(tree: Tree, path: engine.Path, qid: str) -> str:
-    branch = dict(path.branches)[qid].lstrip("=")
-    question = tree.questions[qid]
-    return dict(question.branches())[branch].target
