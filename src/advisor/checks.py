@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from advisor import engine
-from advisor.model import RESERVED_IDS, DerivedValue, Numeric, Tree
+from advisor.model import NOT_SURE, RESERVED_IDS, ChoiceQuestion, DerivedValue, Numeric, Tree
 
 Loc = tuple[str | int, ...]
 Found = tuple[Loc, str]
@@ -39,6 +39,12 @@ def _ids(tree: Tree) -> Iterator[Found]:
             yield ("questions", qid), f"question '{qid}': '{qid}' is reserved for the share link"
         if qid in tree.outcomes:
             yield ("questions", qid), f"question '{qid}': an outcome has the same id"
+        question = tree.questions[qid]
+        if isinstance(question, ChoiceQuestion) and NOT_SURE in question.options:
+            yield (
+                ("questions", qid, "options", NOT_SURE),
+                f"option '{NOT_SURE}' of question '{qid}': '{NOT_SURE}' is reserved for the answer 'not sure'",
+            )
 
 
 def _references(tree: Tree) -> Iterator[Found]:

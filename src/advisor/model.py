@@ -31,6 +31,12 @@ Answer = str | float
 RESERVED_IDS = frozenset({"tree", "outcome", "page"})
 """Query parameters of the share link that are not question ids."""
 
+NOT_SURE = "not-sure"
+"""The answer "not sure / the scenario doesn't say", valid for every question; no option may use it."""
+
+Status = Literal["available", "closed-to-new-customers", "retired", "previous-generation"]
+"""Whether AWS still sells an outcome: the exam may expect an answer that is no longer on sale."""
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -57,6 +63,8 @@ class Branch(Strict):
 
 class Option(Branch):
     """One answer to a choice question."""
+
+    also_known_as: list[Text] = Field(default=[], description="Older or other names people search for.")
 
 
 class Range(Branch):
@@ -167,12 +175,28 @@ class Reference(Strict):
 class Outcome(Strict):
     title: Text
     summary: Text
+    status: Status = "available"
+    status_since: date | None = Field(
+        default=None, description="When AWS closed it to new customers or retired it (required for those)."
+    )
+    instead: Text | None = Field(default=None, description="What to use today, when it is not available.")
+    also_known_as: list[Text] = Field(default=[], description="Older or other names people search for.")
     why: list[Text] = Field(min_length=1)
     caveats: list[Text] = []
     alternatives: dict[Id, Text] = {}
     exam_tips: list[Text] = []
     changed_since: list[Text] = []
     references: list[Reference] = []
+
+    @model_validator(mode="after")
+    def _status_explained(self) -> Outcome:
+        if self.status in ("closed-to-new-customers", "retired") and self.status_since is None:
+            raise ValueError(f"status '{self.status}' needs 'status_since' (the date AWS announced it)")
+        if self.status in ("closed-to-new-customers", "retired") and self.instead is None:
+            raise ValueError(f"status '{self.status}' needs 'instead' (what to use today)")
+        if self.status == "available" and (self.instead or self.status_since):
+            raise ValueError("'instead' and 'status_since' apply only when the status is not 'available'")
+        return self
 
 
 class Scenario(Strict):
