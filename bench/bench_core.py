@@ -96,7 +96,7 @@ def main() -> None:
     )
     row(f"what_if ({largest.id})", per_call(lambda: engine.what_if(largest, answers), 3), "one walk", walk_time)
     walk = engine.walk(largest, answers)
-    highlight = render.walk_highlight(largest, [(s.question, s.target) for s in walk.steps], walk.outcome)
+    highlight = render.walk_highlight(largest, walk)
     row(
         f"DOT of {largest.id} ({len(largest.questions) + len(largest.outcomes)} nodes)",
         per_call(lambda: render.to_dot(largest, highlight)),

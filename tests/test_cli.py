@@ -72,7 +72,11 @@ def test_explain_complete_json_shape() -> None:
     done = advisor("explain", "disaster-recovery", "--answer", "rpo=30", "--answer", "rto=300", "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert set(data) == {"tree", "complete", "outcome", "next_question", "path", "ignored", "what_if", "link"}
+    assert set(data) == {
+        *("tree", "complete", "outcome", "next_question", "path", "ignored", "what_if", "link"),
+        *("candidates", "deciding_question", "unsure_irrelevant"),
+    }
+    assert data["candidates"] == [] and data["deciding_question"] is None
     assert data["complete"] is True and data["next_question"] is None
     outcome = TREES["disaster-recovery"].outcomes[data["outcome"]["id"]]
     assert data["outcome"]["title"] == outcome.title
@@ -81,7 +85,37 @@ def test_explain_complete_json_shape() -> None:
     assert all(set(s) == {"question", "answer", "because"} for s in data["path"])
     assert data["link"] == "?tree=disaster-recovery&rpo=30&rto=300"
     assert {w["outcome"] for w in data["what_if"]} == set(TREES["disaster-recovery"].outcomes) - {data["outcome"]["id"]}
-    assert all(set(w) == {"outcome", "title", "change"} for w in data["what_if"])
+    assert all(set(w) == {"outcome", "title", "change", "distance"} for w in data["what_if"])
+    assert [w["distance"] for w in data["what_if"]] == sorted(len(w["change"]) for w in data["what_if"])
+
+
+def test_explain_with_not_sure_gives_the_shortlist_and_the_deciding_question() -> None:
+    answers = ("purpose=app-records", "data-model=not-sure", "engine=keep-engine")
+    done = advisor("explain", "database", *(f"-a{a}" for a in answers), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["complete"] is False and data["outcome"] is None
+    shortlist = {c["outcome"]: c["needs"] for c in data["candidates"]}
+    assert shortlist["rds"] == {"data-model": "relational"}
+    assert "aurora" not in shortlist, "engine=keep-engine rules Aurora out"
+    assert data["deciding_question"]["id"] == data["next_question"]["id"] != "engine"
+    assert "data-model=not-sure" in data["link"] and "engine=keep-engine" in data["link"]
+    assert not {w["outcome"] for w in data["what_if"]} & set(shortlist)
+
+
+def test_explain_says_which_not_sure_answers_did_not_matter() -> None:
+    answers = ("cached-data=web-content", "readers=not-sure", "freshness=can-wait")
+    done = advisor("explain", "caching", *(f"-a{a}" for a in answers))
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())
+    assert "Recommendation: " in text
+    assert "-> Not sure: every answer here leads to the same recommendation." in text
+    assert "Your 'not sure' did not matter for: " in text
+    data = json.loads(advisor("explain", "caching", *(f"-a{a}" for a in answers), "--json").stdout)
+    assert data["complete"] is True and data["candidates"] == [] and data["unsure_irrelevant"] == ["readers"]
+    assert {"question": "readers", "answer": "not-sure"}.items() <= next(
+        s for s in data["path"] if s["question"] == "readers"
+    ).items()
 
 
 def test_explain_incomplete_gives_the_next_question() -> None:

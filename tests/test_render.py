@@ -13,7 +13,7 @@ from advisor.model import Tree
 
 def _dot_for(tree: Tree, answers: dict[str, object]) -> str:
     walk = engine.walk(tree, answers)
-    return render.to_dot(tree, render.walk_highlight(tree, [(s.question, s.target) for s in walk.steps], walk.outcome))
+    return render.to_dot(tree, render.walk_highlight(tree, walk))
 
 
 def _attrs(dot: str, node: str) -> str:
@@ -84,7 +84,7 @@ def test_png_and_svg_through_the_dot_program(tiny: Tree) -> None:
 
 def test_a_focused_drawing_keeps_the_path_and_the_options_beside_it(tiny: Tree) -> None:
     walk = engine.walk(tiny, {"traffic": "web"})
-    highlight = render.walk_highlight(tiny, [(s.question, s.target) for s in walk.steps], walk.outcome)
+    highlight = render.walk_highlight(tiny, walk)
     around = render.neighbourhood(tiny, highlight, walk.next_question)
     assert around == {"traffic", "size", "small", "large"}
     dot = render.to_dot(tiny, highlight, only=frozenset({"traffic", "size", "small"}))

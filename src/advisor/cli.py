@@ -16,10 +16,11 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from advisor import engine, links, render
-from advisor.errors import AdvisorError, AnswerError, TreeFileError
+from advisor import engine, links, render, terminal
+from advisor.errors import AdvisorError, TreeFileError
 from advisor.loader import get_tree, load_trees, read_tree, shipped_trees_dir, tree_files
-from advisor.model import Answer, ChoiceQuestion, DerivedValue, Tree
+from advisor.model import Tree
+from advisor.report import explain_json, json_value, parse_answers
 
 F = TypeVar("F", bound=Callable[..., Any])
 WEB_URL = "http://localhost:8501/"
@@ -40,71 +41,6 @@ def _tree(tree_id: str) -> Tree:
 
 def _emit(data: object) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-
-
-def _json_value(value: Answer) -> Answer | int:
-    return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 else value
-
-
-def _parse_answers(tree: Tree, pairs: tuple[str, ...]) -> dict[str, Answer]:
-    answers: dict[str, Answer] = {}
-    for pair in pairs:
-        qid, sep, raw = pair.partition("=")
-        if not sep:
-            raise AnswerError(f"--answer takes QUESTION=VALUE, not {links.quote(pair)}.")
-        if qid in answers:
-            raise AnswerError(f"Question '{qid}' is answered twice; give each question one answer.")
-        question = tree.questions.get(qid)
-        if question is None or isinstance(question, DerivedValue):
-            known = ", ".join(q for q, v in tree.questions.items() if not isinstance(v, DerivedValue))
-            raise AnswerError(f"Tree '{tree.id}' has no question {links.quote(qid)}; its questions are: {known}.")
-        resolved = engine.resolve(tree, qid, raw)
-        if isinstance(resolved, str):
-            hint = f" (options: {', '.join(question.options)})" if isinstance(question, ChoiceQuestion) else ""
-            raise AnswerError(f"The answer {links.quote(raw)} to '{qid}' is {resolved}{hint}.")
-        answers[qid] = resolved[0]
-    return answers
-
-
-def _question_json(tree: Tree, qid: str) -> dict[str, Any]:
-    question = tree.questions[qid]
-    data: dict[str, Any] = {
-        "id": qid,
-        "text": question.text,
-        "kind": question.kind,
-        "help": question.help,
-    }
-    if isinstance(question, ChoiceQuestion):
-        data["options"] = [{"id": oid, "label": o.label} for oid, o in question.options.items()]
-    else:
-        data["options"] = []
-        data["unit"] = question.unit
-        data["ranges"] = [{"below": r.below, "label": r.label} for r in question.ranges]
-    return data
-
-
-def explain_json(tree: Tree, answers: dict[str, Answer]) -> dict[str, Any]:
-    walk = engine.walk(tree, answers)
-    outcome = None
-    if walk.outcome:
-        outcome = {"id": walk.outcome, **tree.outcomes[walk.outcome].model_dump(mode="json")}
-    return {
-        "tree": tree.id,
-        "complete": walk.complete,
-        "outcome": outcome,
-        "next_question": _question_json(tree, walk.next_question) if walk.next_question else None,
-        "path": [{"question": s.question, "answer": _json_value(s.answer), "because": s.because} for s in walk.steps],
-        "ignored": [{"question": i.question, "answer": i.answer, "reason": i.reason} for i in walk.ignored],
-        "what_if": [
-            {
-                "outcome": w.outcome,
-                "title": w.title,
-                "change": {q: _json_value(v) for q, v in w.change.items()},
-            }
-            for w in engine.what_if(tree, walk.answers)
-        ],
-        "link": "?" + links.encode(tree.id, walk.answers),
-    }
 
 
 class _Group(click.Group):
@@ -205,7 +141,7 @@ def paths(tree_id: str, as_json: bool) -> None:
                 "paths": [
                     {
                         "outcome": p.outcome,
-                        "answers": {q: _json_value(v) for q, v in p.answers.items()},
+                        "answers": {q: json_value(v) for q, v in p.answers.items()},
                     }
                     for p in found
                 ],
@@ -225,25 +161,24 @@ def paths(tree_id: str, as_json: bool) -> None:
 def explain(tree_id: str, pairs: tuple[str, ...], base_url: str, as_json: bool) -> None:
     """Walk a tree with the given answers and explain where it leads."""
     tree = _tree(tree_id)
-    answers = _parse_answers(tree, pairs)
+    answers = parse_answers(tree, pairs)
     data = explain_json(tree, answers)
     if as_json:
         _emit(data)
         return
     walk = engine.walk(tree, answers)
     for step in walk.steps:
-        click.echo(f"- {tree.questions[step.question].text} -> {engine.answer_text(tree, step)}: {step.because}")
+        terminal.say(f"- {terminal.step_line(tree, step)}")
     for ignored in data["ignored"]:
         click.echo(f"  (answer {ignored['question']}={ignored['answer']} not used: {ignored['reason']})")
-    if data["outcome"]:
-        click.echo(f"\nRecommendation: {data['outcome']['title']}\n{data['outcome']['summary']}")
-    else:
-        click.echo(f"\nNext question: {data['next_question']['text']}")
-    if data["what_if"]:
-        click.echo("\nWhat would change the answer:")
-        for option in data["what_if"]:
-            change = ", ".join(f"{q}={v}" for q, v in option["change"].items())
-            click.echo(f"- {option['title']}: {change}")
+    if walk.outcome:
+        terminal.show_recommendation(tree, walk.outcome)
+    elif walk.shortlisted:
+        terminal.show_shortlist(tree, walk)
+    elif walk.next_question:
+        click.echo(f"\nNext question: {tree.questions[walk.next_question].text}")
+    terminal.show_unsure_irrelevant(tree, walk)
+    terminal.show_what_if(engine.what_if(tree, walk.answers))
     click.echo(f"\nShare link: {base_url.rstrip('/')}/{data['link']}")
 
 
@@ -265,10 +200,10 @@ def ask(tree_id: str, base_url: str) -> None:
 def render_tree(tree_id: str, pairs: tuple[str, ...], fmt: str, output: Path | None) -> None:
     """Draw a tree, the path of the given answers highlighted."""
     tree = _tree(tree_id)
-    walk = engine.walk(tree, _parse_answers(tree, pairs))
+    walk = engine.walk(tree, parse_answers(tree, pairs))
     dot = render.to_dot(
         tree,
-        render.walk_highlight(tree, [(s.question, s.target) for s in walk.steps], walk.outcome),
+        render.walk_highlight(tree, walk),
     )
     data: bytes = {
         "dot": lambda: dot.encode(),

@@ -1,6 +1,6 @@
 """Answers <-> the query string of a share link (the contract of DESIGN.md).
 
-    ?tree=TREE&QID=VALUE&QID=VALUE...     the advisor, with answers (option ids or numbers)
+    ?tree=TREE&QID=VALUE&QID=VALUE...     the advisor, with answers (option ids, numbers or not-sure)
     ?tree=TREE&outcome=OID                the page of one outcome
 
 Decoding never raises: whatever a link holds (unknown keys, bad values, huge values, markup), it
@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
-from advisor.engine import format_number, resolve
+from advisor.engine import Refused, accept, format_number
 from advisor.model import Answer, DerivedValue, Tree
 
 MAX_PARAMETERS = 64
@@ -101,9 +101,9 @@ def decode(trees: Mapping[str, Tree], query: Mapping[str, str | Sequence[str]]) 
         if question is None or isinstance(question, DerivedValue):
             notices.append(f"{quote(key)} is not a question of this tree; it was ignored.")
             continue
-        resolved = resolve(tree, key, raw)
-        if isinstance(resolved, str):
-            notices.append(f"The answer {quote(raw)} to question {quote(key)} was ignored: {resolved}.")
+        answer = accept(tree, key, raw)
+        if isinstance(answer, Refused):
+            notices.append(f"The answer {quote(raw)} to question {quote(key)} was ignored: {answer.reason}.")
             continue
-        answers[key] = resolved[0]
+        answers[key] = answer
     return Decoded(tree_id, answers, outcome, notices)

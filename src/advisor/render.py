@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import graphviz
 
+from advisor import engine
 from advisor.errors import DrawingError
 from advisor.model import DerivedValue, Tree
 
@@ -26,20 +27,26 @@ MUTED_TEXT = "#4b5563"
 
 @dataclass(frozen=True)
 class Highlight:
-    """What to emphasise: edges as (from node, to node), the nodes they touch, reached outcomes."""
+    """What to emphasise: edges as (question, option id or range index), the nodes they touch,
+    reached outcomes. Edges are options, not node pairs: two options of one question that lead
+    to the same place are told apart."""
 
     edges: frozenset[tuple[str, str]] = frozenset()
     nodes: frozenset[str] = frozenset()
     reached: frozenset[str] = frozenset()
 
     @classmethod
-    def of_paths(cls, tree: Tree, paths: Iterable[Iterable[tuple[str, str]]], reached: Iterable[str] = ()) -> Highlight:
-        """From paths given as (question, target) pairs, e.g. the steps of a walk."""
-        edges = {edge for path in paths for edge in path}
-        nodes = {node for edge in edges for node in edge} | set(reached)
-        if edges or reached:
+    def of_edges(cls, tree: Tree, edges: Iterable[tuple[str, str]], reached: Iterable[str] = ()) -> Highlight:
+        chosen = frozenset(edges)
+        nodes = {q for q, _ in chosen} | {engine.branch_of(tree, q, k).target for q, k in chosen} | set(reached)
+        if nodes:
             nodes.add(tree.start)
-        return cls(frozenset(edges), frozenset(nodes), frozenset(reached))
+        return cls(chosen, frozenset(nodes), frozenset(reached))
+
+
+def walk_highlight(tree: Tree, walk: engine.Walk) -> Highlight:
+    """The path of a walk, or every branch still in play below a `not-sure`."""
+    return Highlight.of_edges(tree, walk.edges, [walk.outcome] if walk.outcome else [])
 
 
 def _wrap(text: str, width: int) -> str:
@@ -122,10 +129,10 @@ def to_dot(
             **_STYLE[("outcome", state)],
         )
     for qid, question in tree.questions.items():
-        for _, branch in question.branches():
+        for key, branch in question.branches():
             if qid not in shown or branch.target not in shown:
                 continue
-            on = (qid, branch.target) in mark.edges
+            on = (qid, key) in mark.edges
             colour = ACCENT if on else MUTED_EDGE
             graph.edge(
                 _node_id(tree, qid),
@@ -136,10 +143,6 @@ def to_dot(
                 penwidth="2.4" if on else "1",
             )
     return str(graph.source)
-
-
-def walk_highlight(tree: Tree, steps: Iterable[tuple[str, str]], outcome: str | None) -> Highlight:
-    return Highlight.of_paths(tree, [list(steps)], [outcome] if outcome else [])
 
 
 def has_dot_program() -> bool:

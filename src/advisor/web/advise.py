@@ -157,7 +157,7 @@ def _share(tree: Tree, walk: engine.Walk) -> None:
 
 def render_drawing(tree: Tree, walk: engine.Walk) -> None:
     """Your path and the options beside it, or the whole tree on request."""
-    highlight = render.walk_highlight(tree, [(s.question, s.target) for s in walk.steps], walk.outcome)
+    highlight = render.walk_highlight(tree, walk)
     whole = st.toggle("Show the whole tree", key="whole-tree")
     only = None if whole else render.neighbourhood(tree, highlight, walk.next_question)
     what = "The whole decision tree" if whole else "Your path through the decision tree and the options beside it"

@@ -38,7 +38,7 @@ def show(tree: Tree, oid: str, notices: list[str]) -> None:
         st.caption("Each opens the advisor with those answers.")
         paths = render_paths(tree, oid)
     st.subheader("Where it sits in the tree", anchor=False)
-    highlight = render.Highlight.of_paths(tree, [p.edges for p in paths], [oid])
+    highlight = render.Highlight.of_edges(tree, {e for p in paths for e in p.edges}, [oid])
     views.drawing(
         tree, highlight, caption=f"Decision tree: {tree.title}, with every path to {tree.outcomes[oid].title}."
     )

@@ -1,0 +1,168 @@
+"""Below a `not-sure`: every branch still possible, the outcomes they reach, and the question
+that would narrow them most.
+
+A question answered `not-sure`, and any question reached below one that has no answer yet, is
+free: every option (every numeric range, or every value that steers a derived value) is tried.
+Questions answered below a `not-sure` keep their answers, so later answers keep narrowing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from advisor.engine.numbers import parse_number
+from advisor.engine.steps import Step, compute, resolve, step_of
+from advisor.engine.values import boundaries, candidates, feeds_derived
+from advisor.model import NOT_SURE, Answer, ChoiceQuestion, DerivedValue, Numeric, Tree
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One branch still possible: its steps from the first free question to an outcome."""
+
+    outcome: str
+    steps: tuple[Step, ...]
+
+    @property
+    def needs(self) -> dict[str, Answer]:
+        """The answers this branch assumes for the questions left open."""
+        return {s.question: s.answer for s in self.steps if s.free}
+
+    def key_at(self, qid: str) -> str | None:
+        return next((s.branch for s in self.steps if s.question == qid), None)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An outcome still possible, and the open answers that pick it (the fewest of its branches)."""
+
+    outcome: str
+    title: str
+    steps: tuple[Step, ...]
+
+    @property
+    def needs(self) -> dict[str, Answer]:
+        return {s.question: s.answer for s in self.steps if s.free}
+
+
+@dataclass
+class Shortlist:
+    """What exploring below a `not-sure` found."""
+
+    leaves: list[Leaf] = field(default_factory=list)
+    reached: dict[str, None] = field(default_factory=dict)  # every question on some branch, in order
+    free: dict[str, None] = field(default_factory=dict)  # the questions left open, in order
+    kept: dict[str, Answer] = field(default_factory=dict)  # the answers used on some branch
+    invalid: dict[str, str] = field(default_factory=dict)  # answers that could not be used, and why
+    _seen: set[tuple[tuple[str, str], ...]] = field(default_factory=set)
+
+    def add(self, leaf: Leaf) -> None:
+        signature = tuple((s.question, s.branch) for s in leaf.steps)
+        if signature not in self._seen:
+            self._seen.add(signature)
+            self.leaves.append(leaf)
+
+    @property
+    def outcomes(self) -> list[str]:
+        return list(dict.fromkeys(leaf.outcome for leaf in self.leaves))
+
+    def candidates(self, tree: Tree) -> list[Candidate]:
+        best: dict[str, Leaf] = {}
+        for leaf in self.leaves:
+            if leaf.outcome not in best or len(leaf.needs) < len(best[leaf.outcome].needs):
+                best[leaf.outcome] = leaf
+        return [Candidate(oid, tree.outcomes[oid].title, best[oid].steps) for oid in self.outcomes]
+
+    def split(self, tree: Tree, qid: str) -> list[set[str]]:
+        """For each answer to `qid`, the outcomes still possible once it is given."""
+        keys = [key for key, _ in tree.questions[qid].branches()]
+        return [{leaf.outcome for leaf in self.leaves if leaf.key_at(qid) in (None, key)} for key in keys]
+
+    def deciding(self, tree: Tree, unsure: set[str]) -> str | None:
+        """The open question whose worst answer leaves the fewest outcomes. A question answered
+        `not-sure` comes only when nothing else narrows; when no single answer narrows (a number
+        that counts only with another), the first question still open."""
+        total = len(self.outcomes)
+        scored = []
+        for order, qid in enumerate(self.free):
+            sizes = [len(s) for s in self.split(tree, qid)]
+            if max(sizes) < total:
+                scored.append(((qid in unsure, max(sizes), sum(sizes), order), qid))
+        if scored:
+            return min(scored)[1]
+        return next((q for q in self.free if q not in unsure), next(iter(self.free), None))
+
+    def irrelevant(self, tree: Tree, unsure: set[str]) -> list[str]:
+        """The `not-sure` answers that changed nothing: every answer there leaves the same outcomes."""
+        everything = set(self.outcomes)
+        return [q for q in self.free if q in unsure and all(s == everything for s in self.split(tree, q))]
+
+
+def explore(tree: Tree, node: str, answers: Mapping[str, object], numbers: Mapping[str, float]) -> Shortlist:
+    """Every branch from `node` down that the answers leave possible."""
+    found = Shortlist()
+    given = {q: n for q, n in ((q, parse_number(v)) for q, v in answers.items()) if n is not None}
+    _Explorer(tree, answers, given, found).visit(node, dict(numbers), [])
+    return found
+
+
+@dataclass
+class _Explorer:
+    tree: Tree
+    answers: Mapping[str, object]
+    given_numbers: dict[str, float]
+    found: Shortlist
+
+    def visit(self, node: str, numbers: dict[str, float], steps: list[Step]) -> None:
+        question = self.tree.questions.get(node)
+        if question is None:
+            self.found.add(Leaf(node, tuple(steps)))
+            return
+        self.found.reached[node] = None
+        if isinstance(question, DerivedValue):
+            value = compute(question, numbers)
+            index = None if value is None else question.range_index(value)
+            if value is not None and index is not None:
+                self.follow(step_of(self.tree, node, value, f"={index}"), numbers, steps)
+            return
+        raw = self.answers.get(node)
+        resolved = None if raw is None or raw == NOT_SURE else resolve(self.tree, node, raw)
+        if isinstance(resolved, tuple):
+            self.found.kept[node] = resolved[0]
+            self.follow(step_of(self.tree, node, resolved[0], resolved[1]), numbers, steps)
+            return
+        if isinstance(resolved, str):
+            self.found.invalid[node] = resolved
+        elif raw == NOT_SURE:
+            self.found.kept[node] = NOT_SURE
+        self.found.free[node] = None
+        for answer, key in self.options(node, numbers):
+            self.follow(step_of(self.tree, node, answer, key, free=True), numbers, steps)
+
+    def follow(self, step: Step, numbers: dict[str, float], steps: list[Step]) -> None:
+        if isinstance(step.answer, float):
+            numbers = {**numbers, step.question: step.answer}
+        steps.append(step)
+        self.visit(step.target, numbers, steps)
+        steps.pop()
+
+    def options(self, qid: str, numbers: Mapping[str, float]) -> list[tuple[Answer, str]]:
+        """The answers to try at a free question: each option, or numbers covering each range
+        (and, when a derived value uses the answer, numbers covering each of its ranges too)."""
+        question = self.tree.questions[qid]
+        if isinstance(question, ChoiceQuestion):
+            return [(oid, oid) for oid in question.options]
+        assert isinstance(question, Numeric)
+        pool = candidates(self.tree, qid)
+        if feeds_derived(self.tree, qid):
+            pool += boundaries(self.tree, qid, {**self.given_numbers, **numbers})
+        tried: list[tuple[Answer, str]] = []
+        covered: set[int] = set()
+        for value in dict.fromkeys(pool):
+            index = question.range_index(value) if math.isfinite(value) else None
+            if index is not None and (index not in covered or feeds_derived(self.tree, qid)):
+                covered.add(index)
+                tried.append((value, str(index)))
+        return tried

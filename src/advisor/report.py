@@ -1,0 +1,89 @@
+"""A walk as one JSON-ready document (the `explain --json` contract), and answers read from
+QUESTION=VALUE pairs. Shared by the CLI's commands; no printing here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advisor import engine, links
+from advisor.errors import AnswerError
+from advisor.model import NOT_SURE, Answer, ChoiceQuestion, DerivedValue, Tree
+
+
+def json_value(value: Answer) -> Answer | int:
+    return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 else value
+
+
+def parse_answers(tree: Tree, pairs: tuple[str, ...]) -> dict[str, Answer]:
+    """QUESTION=VALUE pairs as answers; a bad pair raises AnswerError with one sentence."""
+    answers: dict[str, Answer] = {}
+    for pair in pairs:
+        qid, sep, raw = pair.partition("=")
+        if not sep:
+            raise AnswerError(f"--answer takes QUESTION=VALUE, not {links.quote(pair)}.")
+        if qid in answers:
+            raise AnswerError(f"Question '{qid}' is answered twice; give each question one answer.")
+        question = tree.questions.get(qid)
+        if question is None or isinstance(question, DerivedValue):
+            known = ", ".join(q for q, v in tree.questions.items() if not isinstance(v, DerivedValue))
+            raise AnswerError(f"Tree '{tree.id}' has no question {links.quote(qid)}; its questions are: {known}.")
+        answer = engine.accept(tree, qid, raw)
+        if isinstance(answer, engine.Refused):
+            hint = (
+                f" (options: {', '.join([*question.options, NOT_SURE])})"
+                if isinstance(question, ChoiceQuestion)
+                else ""
+            )
+            raise AnswerError(f"The answer {links.quote(raw)} to '{qid}' is {answer.reason}{hint}.")
+        answers[qid] = answer
+    return answers
+
+
+def question_json(tree: Tree, qid: str) -> dict[str, Any]:
+    question = tree.questions[qid]
+    data: dict[str, Any] = {"id": qid, "text": question.text, "kind": question.kind, "help": question.help}
+    if isinstance(question, ChoiceQuestion):
+        data["options"] = [{"id": oid, "label": o.label} for oid, o in question.options.items()]
+    else:
+        data["options"] = []
+        data["unit"] = question.unit
+        data["ranges"] = [{"below": r.below, "label": r.label} for r in question.ranges]
+    return data
+
+
+UNSURE_BECAUSE = "Not sure, and it does not matter: every answer here leads to the same recommendation."
+
+
+def _because(step: engine.Step) -> str:
+    return UNSURE_BECAUSE if step.free else step.because
+
+
+def _answers(answers: dict[str, Answer]) -> dict[str, Answer | int]:
+    return {q: json_value(v) for q, v in answers.items()}
+
+
+def explain_json(tree: Tree, answers: dict[str, Answer]) -> dict[str, Any]:
+    walk = engine.walk(tree, answers)
+    deciding = walk.next_question if walk.shortlisted else None
+    outcome = None
+    if walk.outcome:
+        outcome = {"id": walk.outcome, **tree.outcomes[walk.outcome].model_dump(mode="json")}
+    return {
+        "tree": tree.id,
+        "complete": walk.complete,
+        "outcome": outcome,
+        "next_question": question_json(tree, walk.next_question) if walk.next_question else None,
+        "path": [
+            {"question": s.question, "answer": NOT_SURE if s.free else json_value(s.answer), "because": _because(s)}
+            for s in walk.steps
+        ],
+        "ignored": [{"question": i.question, "answer": i.answer, "reason": i.reason} for i in walk.ignored],
+        "candidates": [{"outcome": c.outcome, "title": c.title, "needs": _answers(c.needs)} for c in walk.candidates],
+        "deciding_question": question_json(tree, deciding) if deciding else None,
+        "unsure_irrelevant": list(walk.unsure_irrelevant),
+        "what_if": [
+            {"outcome": w.outcome, "title": w.title, "change": _answers(w.change), "distance": w.distance}
+            for w in engine.what_if(tree, walk.answers)
+        ],
+        "link": "?" + links.encode(tree.id, walk.answers),
+    }
