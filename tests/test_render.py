@@ -90,3 +90,23 @@ def test_a_focused_drawing_keeps_the_path_and_the_options_beside_it(tiny: Tree) 
     dot = render.to_dot(tiny, highlight, only=frozenset({"traffic", "size", "small"}))
     assert "o_large" not in dot and "q_size -> o_large" not in dot
     assert "q_traffic -> q_size" in dot
+
+
+def test_only_the_option_chosen_is_highlighted_when_two_options_lead_to_the_same_question(
+    trees: dict[str, Tree],
+) -> None:
+    tree = trees["database"]
+    answers = {"purpose": "app-records", "data-model": "relational", "engine": "mysql-postgres"}
+    dot = _dot_for(tree, answers)
+    leaving = re.findall(r"^\s*q_engine -> (\S+) \[(.*)\]$", dot, re.M)
+    lit = [(target, attrs) for target, attrs in leaving if render.ACCENT in attrs]
+    assert len(lit) == 1, "exactly one edge out of the engine question"
+    assert "MySQL" in lit[0][1]
+
+
+def test_a_shortlist_highlights_every_branch_still_in_play(trees: dict[str, Tree]) -> None:
+    tree = trees["database"]
+    walk = engine.walk(tree, {"purpose": "files", "retrieval": "not-sure"})
+    dot = render.to_dot(tree, render.walk_highlight(tree, walk))
+    lit = re.findall(rf"^\s*(\S+) -> (\S+) \[.*color=\"{render.ACCENT}\".*\]$", dot, re.M)
+    assert sorted(lit) == sorted([("q_purpose", "q_retrieval"), ("q_retrieval", "o_s3"), ("q_retrieval", "o_glacier")])
