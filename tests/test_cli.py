@@ -69,7 +69,8 @@ def test_paths_give_numbers_for_numeric_questions() -> None:
 
 
 def test_explain_complete_json_shape() -> None:
-    done = advisor("explain", "disaster-recovery", "--answer", "rpo=30", "--answer", "rto=300", "--json")
+    answers = ("rpo=30", "rto=300", "threat=outage", "source=aws-managed")
+    done = advisor("explain", "disaster-recovery", *(f"--answer={a}" for a in answers), "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert set(data) == {
@@ -83,7 +84,7 @@ def test_explain_complete_json_shape() -> None:
     assert set(data["outcome"]) == {"id", *type(outcome).model_fields}
     assert [s["question"] for s in data["path"]][:2] == ["rpo", "rto"]
     assert all(set(s) == {"question", "answer", "because"} for s in data["path"])
-    assert data["link"] == "?tree=disaster-recovery&rpo=30&rto=300"
+    assert data["link"] == "?tree=disaster-recovery&rpo=30&rto=300&threat=outage&source=aws-managed"
     assert {w["outcome"] for w in data["what_if"]} == set(TREES["disaster-recovery"].outcomes) - {data["outcome"]["id"]}
     assert all(set(w) == {"outcome", "title", "change", "distance"} for w in data["what_if"])
     assert [w["distance"] for w in data["what_if"]] == sorted(len(w["change"]) for w in data["what_if"])
@@ -178,11 +179,22 @@ def test_schema_matches_the_models() -> None:
 
 def test_ask_walks_to_a_recommendation_with_back_and_a_bad_reply() -> None:
     tree: Tree = TREES["disaster-recovery"]
-    done = advisor("ask", "disaster-recovery", stdin="abc\n30\nb\n30\n300\n")
+    done = advisor("ask", "disaster-recovery", stdin="abc\n30\nb\n30\n300\n1\n1\n")
     assert done.returncode == 0, done.stderr
     assert "Type a number (0 or more)" in done.stdout
     assert f"Recommendation: {tree.outcomes['pilot-light'].title}" in done.stdout
-    assert "Share link: http://localhost:8501/?tree=disaster-recovery&rpo=30&rto=300" in done.stdout
+    link = "?tree=disaster-recovery&rpo=30&rto=300&threat=outage&source=aws-managed"
+    assert f"Share link: http://localhost:8501/{link}" in done.stdout
+
+
+def test_ask_takes_a_question_mark_as_not_sure_and_shows_the_shortlist() -> None:
+    tree: Tree = TREES["database"]
+    done = advisor("ask", "database", stdin="?\n")
+    assert done.returncode == 0, done.stderr
+    assert "?) Not sure / the scenario doesn't say" in done.stdout
+    text = " ".join(done.stdout.split())
+    assert f"Still possible ({len(tree.outcomes)}):" in text
+    assert "The question that decides: " in text
 
 
 def test_ask_quits_cleanly() -> None:
@@ -194,7 +206,7 @@ def test_ask_quits_cleanly() -> None:
 
 
 def test_explain_text_lists_what_would_change_the_answer_and_unused_answers() -> None:
-    done = advisor("explain", "disaster-recovery", "-a", "rpo=30", "-a", "rto=300")
+    done = advisor("explain", "disaster-recovery", "-a", "rpo=30", "-a", "rto=300", "-a", "threat=outage")
     assert done.returncode == 0
     assert "What would change the answer:" in done.stdout
     for outcome in ("backup-restore", "warm-standby", "multi-site"):

@@ -49,11 +49,11 @@ def test_an_invalid_answer_stops_the_walk_at_its_question(tiny: Tree) -> None:
 
 def test_changing_an_early_answer_keeps_later_answers_still_on_the_path() -> None:
     tree = TREES["disaster-recovery"]
-    answers = {"rpo": 30.0, "rto": 300.0}
+    answers = {"rpo": 30.0, "rto": 300.0, "threat": "outage", "source": "aws-managed"}
     assert engine.walk(tree, answers).outcome == "pilot-light"
-    revised = engine.revise(tree, answers, {"rpo": 0.5})
-    assert revised == {"rpo": 0.5, "rto": 300.0}
-    assert engine.walk(tree, revised).outcome == "multi-site"
+    revised = engine.revise(tree, answers, {"rpo": 1440})
+    assert revised == {"rpo": 1440.0, "rto": 300.0, "threat": "outage"}, "'source' is off the backup path"
+    assert engine.walk(tree, revised).next_question == "backup-source"
 
 
 def test_changing_an_early_answer_drops_answers_no_longer_on_the_path(tiny: Tree) -> None:
@@ -67,12 +67,14 @@ def test_back_removes_the_last_answer(tiny: Tree) -> None:
     assert engine.back(tiny, {}) == {}
 
 
-def test_the_stricter_of_rpo_and_rto_decides() -> None:
+def test_the_rto_decides_what_runs_and_the_rpo_how_the_data_gets_there() -> None:
     tree = TREES["disaster-recovery"]
-    loose = engine.walk(tree, {"rpo": 24 * 60, "rto": 24 * 60}).outcome
-    assert loose == "backup-restore"
+    outage = {"threat": "outage", "source": "aws-managed"}
     assert engine.walk(tree, {"rpo": 24 * 60, "rto": 0.1}).outcome == "multi-site"
-    assert engine.walk(tree, {"rpo": 0.1, "rto": 24 * 60}).outcome == "multi-site"
+    assert engine.walk(tree, {"rpo": 0.5, "rto": 8 * 60, **outage}).outcome == "pilot-light", "not multi-site"
+    assert engine.walk(tree, {"rpo": 5, "rto": 24 * 60, **outage}).outcome == "pilot-light", "not warm standby"
+    backups = {"rpo": 24 * 60, "rto": 24 * 60, "threat": "outage", "backup-source": "aws"}
+    assert engine.walk(tree, backups).outcome == "backup-restore"
 
 
 def test_all_paths_of_the_tiny_tree(tiny: Tree) -> None:

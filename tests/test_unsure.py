@@ -15,14 +15,16 @@ from advisor.loader import load_trees
 from advisor.model import NOT_SURE, ChoiceQuestion, DerivedValue, Numeric, Tree
 
 TREES = load_trees()
-GRID = [10 ** (e / 8) for e in range(-24, 73)]  # 0.001 to 10^9, eight steps per power of ten
+GRID = [10 ** (e / 6) for e in range(-18, 55)]  # 0.001 to 10^9, six steps per power of ten
 
 
-def _numbers_to_try(question: Numeric) -> list[float]:
+def _numbers_to_try(tree: Tree, question: Numeric) -> list[float]:
+    """A dense grid, plus values at and beside every threshold of the tree (its own or those of
+    values derived from it)."""
     values = [*GRID, 0.0]
-    for i in range(len(question.ranges)):
-        low, high = question.bounds(i)
-        values += [low, low * 1.001 + 0.001] + ([high * 0.999] if high is not None else [low * 10 + 1])
+    for numeric in tree.questions.values():
+        for r in getattr(numeric, "ranges", ()):
+            values += [r.below * k for k in (0.999, 1.0, 1.001)] if r.below else []
     return [v for v in values if question.range_index(v) is not None]
 
 
@@ -38,9 +40,10 @@ def _oracle(tree: Tree, answers: Mapping[str, object]) -> set[str]:
         question = tree.questions[node]
         if isinstance(question, DerivedValue):
             values = [numbers[q] for q in question.compute.of]
-            index = question.range_index(question.compute.apply(values))
+            value = question.compute.apply(values)
+            index = question.range_index(value)
             if index is not None:
-                yield from visit(question.ranges[index].target, numbers)
+                yield from visit(question.ranges[index].target, {**numbers, node: value})
             return
         raw = answers.get(node, NOT_SURE)
         if raw != NOT_SURE:
@@ -53,7 +56,7 @@ def _oracle(tree: Tree, answers: Mapping[str, object]) -> set[str]:
                 yield from visit(option.target, numbers)
         else:
             assert isinstance(question, Numeric)
-            for number in _numbers_to_try(question):
+            for number in _numbers_to_try(tree, question):
                 index = question.range_index(number)
                 assert index is not None
                 yield from visit(question.ranges[index].target, {**numbers, node: number})

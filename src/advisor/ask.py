@@ -1,17 +1,13 @@
-"""`advisor ask`: one question at a time in a terminal; `b` goes back, `q` quits."""
+"""`advisor ask`: one question at a time in a terminal; `?` is "not sure", `b` goes back, `q` quits."""
 
 from __future__ import annotations
 
-import textwrap
-
 import click
 
-from advisor import engine, links
-from advisor.model import Answer, ChoiceQuestion, Numeric, Tree
+from advisor import engine, links, terminal
+from advisor.model import NOT_SURE, Answer, ChoiceQuestion, Numeric, Tree
 
-
-def _say(text: str = "", indent: str = "") -> None:
-    click.echo(textwrap.fill(text, 88, initial_indent=indent, subsequent_indent=indent) if text else "")
+UNSURE_KEY = "?"
 
 
 def _read(prompt: str) -> str | None:
@@ -22,11 +18,13 @@ def _read(prompt: str) -> str | None:
 
 
 def _interpret(tree: Tree, qid: str, reply: str) -> Answer | None:
-    """The answer the user typed: an option's number, or a number for a numeric question."""
+    """The answer the user typed: an option's number, a number for a numeric question, or `?`."""
+    if reply == UNSURE_KEY:
+        return NOT_SURE
     question = tree.questions[qid]
     if isinstance(question, ChoiceQuestion):
         options = list(question.options)
-        return options[int(reply) - 1] if reply.isdigit() and 1 <= int(reply) <= len(options) else None
+        return options[int(reply) - 1] if reply.isdecimal() and 1 <= int(reply) <= len(options) else None
     resolved = engine.resolve(tree, qid, reply)
     return None if isinstance(resolved, str) else resolved[0]
 
@@ -38,30 +36,30 @@ def _hint(tree: Tree, qid: str) -> str:
         if isinstance(question, ChoiceQuestion)
         else "a number (0 or more)"
     )
-    return f"Type {what}, b to go back or q to quit."
+    return f"Type {what}, ? if you are not sure, b to go back or q to quit."
 
 
 def _show_question(tree: Tree, qid: str, number: int) -> None:
     question = tree.questions[qid]
     click.echo()
     click.secho(f"{number}. {question.text}", bold=True)
-    _say(question.help, "   ")
+    terminal.say(question.help, "   ")
     if isinstance(question, ChoiceQuestion):
         for i, option in enumerate(question.options.values(), 1):
             click.echo(f"   {i}) {option.label}")
     elif isinstance(question, Numeric):
         click.echo(f"   Answer with a number in {question.unit}.")
+    click.echo(f"   {UNSURE_KEY}) Not sure / the scenario doesn't say")
 
 
 def _show_outcome(tree: Tree, walk: engine.Walk, base_url: str) -> None:
     assert walk.outcome is not None
     outcome = tree.outcomes[walk.outcome]
-    click.echo()
-    click.secho(f"Recommendation: {outcome.title}", bold=True, fg="green")
-    _say(outcome.summary)
+    terminal.show_recommendation(tree, walk.outcome)
     click.echo("\nWhy, given your answers:")
     for step in walk.steps:
-        _say(f"- {engine.answer_text(tree, step)}: {step.because}", "  ")
+        terminal.say(f"- {terminal.step_line(tree, step)}", "  ")
+    terminal.show_unsure_irrelevant(tree, walk)
     for heading, items in (
         ("Caveats", outcome.caveats),
         ("Exam tips", outcome.exam_tips),
@@ -70,33 +68,44 @@ def _show_outcome(tree: Tree, walk: engine.Walk, base_url: str) -> None:
         if items:
             click.echo(f"\n{heading}:")
             for item in items:
-                _say(f"- {item}", "  ")
+                terminal.say(f"- {item}", "  ")
     click.echo(f"\nShare link: {base_url}?{links.encode(tree.id, walk.answers)}")
+
+
+def _ask(tree: Tree, walk: engine.Walk) -> str | None:
+    """Shows the next question (after the shortlist, when there is one) and reads a valid reply."""
+    qid = walk.next_question
+    assert qid is not None
+    if walk.shortlisted:
+        terminal.show_shortlist(tree, walk)
+    _show_question(tree, qid, len(walk.answers) + 1)
+    reply = _read("")
+    while reply is not None and reply.lower() not in ("q", "b") and _interpret(tree, qid, reply) is None:
+        click.echo(_hint(tree, qid))
+        reply = _read("")
+    return reply
 
 
 def run(tree: Tree, base_url: str) -> None:
     click.secho(tree.title, bold=True)
-    _say(tree.summary)
-    click.echo("Type the number of an answer (or a value, when asked for one); b goes back, q quits.")
+    terminal.say(tree.summary)
+    click.echo("Type the number of an answer (or a value, when asked for one); ? not sure, b back, q quit.")
     answers: dict[str, Answer] = {}
     while True:
         walk = engine.walk(tree, answers)
         if walk.outcome is not None:
             _show_outcome(tree, walk, base_url)
             return
-        qid = walk.next_question
-        assert qid is not None
-        _show_question(tree, qid, len(walk.answers) + 1)
-        reply = _read("")
-        while reply is not None and reply.lower() not in ("q", "b") and _interpret(tree, qid, reply) is None:
-            click.echo(_hint(tree, qid))
-            reply = _read("")
+        if walk.next_question is None:
+            click.echo(f"\nShare link: {base_url}?{links.encode(tree.id, walk.answers)}")
+            return
+        reply = _ask(tree, walk)
         if reply is None or reply.lower() == "q":
             click.echo("Stopped; no recommendation yet.")
             return
         if reply.lower() == "b":
             answers = engine.back(tree, answers)
             continue
-        answer = _interpret(tree, qid, reply)
+        answer = _interpret(tree, walk.next_question, reply)
         assert answer is not None
-        answers = engine.revise(tree, answers, {qid: answer})
+        answers = engine.revise(tree, answers, {walk.next_question: answer})

@@ -177,7 +177,7 @@ class Outcome(Strict):
     summary: Text
     status: Status = "available"
     status_since: date | None = Field(
-        default=None, description="When AWS closed it to new customers or retired it (required for those)."
+        default=None, description="When AWS closed it to new customers or retired it, where AWS published a date."
     )
     instead: Text | None = Field(default=None, description="What to use today, when it is not available.")
     also_known_as: list[Text] = Field(default=[], description="Older or other names people search for.")
@@ -190,8 +190,6 @@ class Outcome(Strict):
 
     @model_validator(mode="after")
     def _status_explained(self) -> Outcome:
-        if self.status in ("closed-to-new-customers", "retired") and self.status_since is None:
-            raise ValueError(f"status '{self.status}' needs 'status_since' (the date AWS announced it)")
         if self.status in ("closed-to-new-customers", "retired") and self.instead is None:
             raise ValueError(f"status '{self.status}' needs 'instead' (what to use today)")
         if self.status == "available" and (self.instead or self.status_since):

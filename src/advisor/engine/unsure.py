@@ -104,8 +104,21 @@ def explore(tree: Tree, node: str, answers: Mapping[str, object], numbers: Mappi
     """Every branch from `node` down that the answers leave possible."""
     found = Shortlist()
     given = {q: n for q, n in ((q, parse_number(v)) for q, v in answers.items()) if n is not None}
-    _Explorer(tree, answers, given, found).visit(node, dict(numbers), [])
+    _Explorer(tree, answers, _with_derived(tree, given), found).visit(node, dict(numbers), [])
     return found
+
+
+def _with_derived(tree: Tree, numbers: dict[str, float]) -> dict[str, float]:
+    """The numbers given, and every derived value they already determine (a free answer's
+    thresholds may depend on one: a transfer time against the recovery point)."""
+    known = dict(numbers)
+    derived = {q: d for q, d in tree.questions.items() if isinstance(d, DerivedValue)}
+    for _ in derived:
+        for qid, question in derived.items():
+            value = compute(question, known)
+            if qid not in known and value is not None:
+                known[qid] = value
+    return known
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from itertools import product
 
 from advisor.engine.numbers import parse_number, round_figures
 from advisor.model import DerivedValue, Numeric, Tree
@@ -35,21 +36,35 @@ def _representatives(question: Numeric) -> list[float]:
     ]
 
 
+def _typical(tree: Tree, qid: str) -> list[float]:
+    """Typical values of a numeric answer or a derived value (derived ones through their operands)."""
+    question = _numeric(tree, qid)
+    if not isinstance(question, DerivedValue):
+        return _representatives(question)
+    operands = [_typical(tree, q) for q in question.compute.of]
+    return [question.compute.apply(list(values)) for values in product(*operands)][:64]
+
+
 def feeds_derived(tree: Tree, qid: str) -> bool:
     """Whether some derived value is computed from this answer."""
     return any(isinstance(q, DerivedValue) and qid in q.compute.of for q in tree.questions.values())
 
 
 def _through_derived(
-    tree: Tree, qid: str, targets_of: Callable[[Numeric], list[float]], others_of: Callable[[str], list[float]]
+    tree: Tree,
+    qid: str,
+    targets_of: Callable[[Numeric], list[float]],
+    others_of: Callable[[str], list[float]],
+    seen: frozenset[str] = frozenset(),
 ) -> list[float]:
-    """Values of `qid` that bring each derived value computed from it to one of its targets,
-    given values of the other operand (for a ratio)."""
+    """Values of `qid` that bring each derived value computed from it (directly, or through
+    another derived value) to one of its targets, given values of the other operand (for a ratio)."""
     values: list[float] = []
-    for derived in tree.questions.values():
-        if not isinstance(derived, DerivedValue) or qid not in derived.compute.of:
+    for did, derived in tree.questions.items():
+        if not isinstance(derived, DerivedValue) or qid not in derived.compute.of or did in seen:
             continue
-        targets, rule = targets_of(derived), derived.compute
+        rule = derived.compute
+        targets = targets_of(derived) + _through_derived(tree, did, targets_of, others_of, seen | {qid, did})
         if rule.op in ("min", "max"):
             values += targets
             continue
@@ -67,7 +82,7 @@ def candidates(tree: Tree, qid: str) -> list[float]:
     derived value computed from it into each of its ranges; typical values first."""
     question = _numeric(tree, qid)
     values = _representatives(question) + _through_derived(
-        tree, qid, _representatives, lambda other: _representatives(_numeric(tree, other))
+        tree, qid, _representatives, lambda other: _typical(tree, other)
     )
     rounded = {round_figures(v) for v in values}
     exact = set(values) - rounded
