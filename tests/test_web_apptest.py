@@ -87,25 +87,106 @@ def test_home_lists_every_tree_and_filters() -> None:
     assert any("Volume Gateway" in label for label in labels), labels
 
 
+@pytest.mark.parametrize(
+    ("words", "outcome"),
+    [
+        ("Magnetic", "ebs-magnetic"),
+        ("Import/Export", "snowball"),
+        ("AWS SSO", "identity-center"),
+        ("heavy utilization", "reserved"),
+    ],
+)
+def test_home_filter_finds_older_names(words: str, outcome: str) -> None:
+    at = open_app()
+    at.text_input(key="home-filter").input(words).run()
+    keys = [b.key for b in at.button]
+    assert any(k and k.startswith("found-") and k.endswith(f"-{outcome}") for k in keys), keys
+
+
+PILOT_LIGHT = {"tree": "disaster-recovery", "rpo": "30", "rto": "300", "threat": "outage", "source": "aws-managed"}
+
+
 def test_a_share_link_opens_the_recommendation_directly() -> None:
     tree = TREES["disaster-recovery"]
-    at = open_app(tree="disaster-recovery", rpo="30", rto="300")
+    at = open_app(**PILOT_LIGHT)
     assert md(tree.outcomes["pilot-light"].title) in headers(at)
     assert any("#### Why, given your answers" in m.value for m in at.markdown)
 
 
-def test_the_drawing_highlights_the_walked_path() -> None:
+def test_a_link_made_before_the_tree_was_rebuilt_still_opens_and_asks_what_is_missing() -> None:
     at = open_app(tree="disaster-recovery", rpo="30", rto="300")
-    assert highlighted_edges(drawn_svg(at)) == {"q_rpo->q_rto", "q_rto->q_need", "q_need->o_pilot-light"}
+    assert not at.exception and not at.warning
+    assert url_params(at) == {"tree": "disaster-recovery", "rpo": "30", "rto": "300"}
+    assert md(TREES["disaster-recovery"].questions["threat"].text) in [s.value for s in at.subheader]
+
+
+def test_the_drawing_highlights_the_walked_path() -> None:
+    at = open_app(**PILOT_LIGHT)
+    assert highlighted_edges(drawn_svg(at)) == {
+        *("q_rpo->q_rto", "q_rto->q_threat", "q_threat->q_data-path"),
+        *("q_data-path->q_source", "q_source->o_pilot-light"),
+    }
     at = open_app(tree="disaster-recovery")
     assert highlighted_edges(drawn_svg(at)) == set()
 
 
 def test_changing_an_earlier_answer_keeps_what_still_applies() -> None:
-    at = open_app(tree="disaster-recovery", rpo="30", rto="300")
-    at.number_input(key="change-rpo-30").set_value(0.5).run()
-    assert url_params(at) == {"tree": "disaster-recovery", "rpo": "0.5", "rto": "300"}
+    at = open_app(**PILOT_LIGHT)
+    at.number_input(key="change-rto-300").set_value(0.5).run()
+    assert url_params(at) == {"tree": "disaster-recovery", "rpo": "30", "rto": "0.5"}
     assert md(TREES["disaster-recovery"].outcomes["multi-site"].title) in headers(at)
+
+
+def test_not_sure_shows_a_shortlist_whose_links_pick_each_candidate_and_the_deciding_question() -> None:
+    tree = TREES["disaster-recovery"]
+    at = open_app(**{**PILOT_LIGHT, "threat": "not-sure", "source": "not-sure"})
+    assert not at.exception
+    assert "3 answers are still possible" in headers(at)
+    expected = {"pilot-light", "elastic-disaster-recovery", "backup-vault-lock"}
+    assert {
+        c.key.removeprefix("candidate-") for c in at.get("flex_container") if (c.key or "").startswith("candidate-")
+    } == (expected)
+    assert next(c.value for c in at.caption if c.value == "The question that decides")
+    at.button(key="choose-backup-vault-lock").click().run()
+    assert md(tree.outcomes["backup-vault-lock"].title) in headers(at)
+    assert url_params(at)["threat"] == "ransomware"
+
+
+def test_answering_the_deciding_question_narrows_the_shortlist_and_the_drawing() -> None:
+    at = open_app(**{**PILOT_LIGHT, "threat": "not-sure", "source": "not-sure"})
+    lit = highlighted_edges(drawn_svg(at))
+    assert {"q_threat->o_backup-vault-lock", "q_source->o_pilot-light", "q_source->o_elastic-disaster-recovery"} <= lit
+    at.button(key="option-threat-outage").click().run()
+    assert url_params(at)["threat"] == "outage" and url_params(at)["source"] == "not-sure"
+    assert "2 answers are still possible" in headers(at)
+    assert "q_threat->o_backup-vault-lock" not in highlighted_edges(drawn_svg(at))
+
+
+def test_the_not_sure_button_is_under_every_question() -> None:
+    at = open_app(tree="load-balancer")
+    start = TREES["load-balancer"].start
+    at.button(key=f"option-{start}-not-sure").click().run()
+    assert url_params(at) == {"tree": "load-balancer", start: "not-sure"}
+    assert "answers are still possible" in headers(at)[0]
+    at = open_app(tree="disaster-recovery")
+    at.button(key="option-rpo-not-sure").click().run()
+    assert url_params(at) == {"tree": "disaster-recovery", "rpo": "not-sure"}
+
+
+def test_a_recommendation_no_longer_sold_says_so_first() -> None:
+    tree = TREES["data-transfer"]
+    at = open_app(tree="data-transfer", **{"data-size": "20000", "large-move": "course-answer"})
+    assert md(tree.outcomes["snowmobile"].title) in headers(at)
+    warning = at.warning[0].value
+    assert warning.startswith(md("Exam answer: AWS Snowmobile (retired)."))
+
+
+def test_what_would_change_the_answer_shows_the_nearest_first_and_folds_the_rest() -> None:
+    params = {"purpose": "app-records", "data-model": "relational", "engine": "mysql-postgres"}
+    at = open_app(tree="database", **params, regions="one-region", load="steady-standard")
+    captions = [c.value for c in at.caption]
+    assert captions.index("1 answer away") < captions.index("2 answers away")
+    assert any(e.label.startswith("Other answers of this tree") for e in at.expander)
 
 
 def test_changing_a_choice_drops_answers_that_no_longer_apply() -> None:

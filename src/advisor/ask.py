@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from advisor import engine, links, terminal
+from advisor import engine, links, terminal, wording
 from advisor.model import NOT_SURE, Answer, ChoiceQuestion, Numeric, Tree
 
 UNSURE_KEY = "?"
@@ -49,7 +49,7 @@ def _show_question(tree: Tree, qid: str, number: int) -> None:
             click.echo(f"   {i}) {option.label}")
     elif isinstance(question, Numeric):
         click.echo(f"   Answer with a number in {question.unit}.")
-    click.echo(f"   {UNSURE_KEY}) Not sure / the scenario doesn't say")
+    click.echo(f"   {UNSURE_KEY}) {wording.UNSURE_LABEL}")
 
 
 def _show_outcome(tree: Tree, walk: engine.Walk, base_url: str) -> None:

@@ -5,11 +5,13 @@ Every widget writes the new answers to the URL in its callback; the next run rea
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
-from advisor import engine, links, render, units
-from advisor.model import Answer, ChoiceQuestion, Numeric, Tree
-from advisor.web import views
+from advisor import engine, links, render, units, wording
+from advisor.model import NOT_SURE, Answer, ChoiceQuestion, Numeric, Tree
+from advisor.web import card, views
 
 
 def _answer(tree: Tree, answers: dict[str, Answer], qid: str, value: Answer) -> None:
@@ -36,10 +38,10 @@ def _start_over(tree: Tree) -> None:
     views.write_answers(tree.id, {})
 
 
-def _question(tree: Tree, answers: dict[str, Answer], qid: str, number: int) -> None:
+def _question(tree: Tree, answers: dict[str, Answer], qid: str, caption: str) -> None:
     question = tree.questions[qid]
     with st.container(border=True, key="question"):
-        st.caption(f"Question {number}")
+        st.caption(caption)
         st.subheader(views.md(question.text), anchor=False)
         st.markdown(views.md(question.help))
         if isinstance(question, ChoiceQuestion):
@@ -51,9 +53,17 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, number: int) -> 
                     args=(tree, answers, qid, oid),
                     width="stretch",
                 )
-            return
-        assert isinstance(question, Numeric)
-        _number_form(tree, answers, qid, question)
+        else:
+            assert isinstance(question, Numeric)
+            _number_form(tree, answers, qid, question)
+        st.button(
+            wording.UNSURE_LABEL,
+            key=f"option-{qid}-{NOT_SURE}",
+            on_click=_answer,
+            args=(tree, answers, qid, NOT_SURE),
+            type="tertiary",
+            icon=":material/help_outline:",
+        )
 
 
 def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Numeric) -> None:
@@ -90,31 +100,46 @@ def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Num
         st.caption("Bands: " + " · ".join(views.md(r.label) for r in question.ranges))
 
 
+def _rows(walk: engine.Walk) -> list[tuple[engine.Step | None, str, Answer]]:
+    """The answers to list: the path's steps (computed values too), then any answers given below
+    a `not-sure`; questions left open below it are not listed."""
+    rows: list[tuple[engine.Step | None, str, Answer]] = []
+    for step in walk.steps:
+        if step.computed:
+            rows.append((step, step.question, step.answer))
+        elif not step.free or step.question in walk.answers:
+            rows.append((None, step.question, walk.answers[step.question]))
+    listed = {qid for _, qid, _ in rows}
+    rows += [(None, qid, value) for qid, value in walk.kept if qid not in listed]
+    return rows
+
+
 def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -> None:
     st.subheader("Your answers", anchor=False)
-    if not walk.steps:
+    rows = _rows(walk)
+    if not rows:
         st.caption("None yet. Your answers appear here, and you can change any of them.")
-    for i, step in enumerate(walk.steps, 1):
-        question = tree.questions[step.question]
-        if step.computed:
+    for i, (computed, qid, value) in enumerate(rows, 1):
+        question = tree.questions[qid]
+        if computed is not None:
             assert isinstance(question, Numeric)
             st.markdown(
-                f"{i}\\. {views.md(question.text)}: **{engine.display_number(float(step.answer))} "
-                f"{views.md(question.unit)}** ({views.md(step.label)})"
+                f"{i}\\. {views.md(question.text)}: **{engine.display_number(float(value))} "
+                f"{views.md(question.unit)}** ({views.md(computed.label)})"
             )
             continue
-        key = f"change-{step.question}-{links.encode_value(step.answer)}"
+        key = f"change-{qid}-{links.encode_value(value)}"
         label = f"{i}. {question.text}"
         if isinstance(question, ChoiceQuestion):
-            labels = {oid: option.label for oid, option in question.options.items()}
+            labels = {oid: option.label for oid, option in question.options.items()} | {NOT_SURE: wording.UNSURE_SHORT}
             st.selectbox(
                 label,
                 list(labels),
-                index=list(labels).index(str(step.answer)),
+                index=list(labels).index(str(value)),
                 format_func=labels.__getitem__,
                 key=key,
                 on_change=_answer_from_widget,
-                args=(tree, answers, step.question, key, None),
+                args=(tree, answers, qid, key, None),
             )
         else:
             assert isinstance(question, Numeric)
@@ -122,12 +147,13 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
                 f"{label} ({question.unit})",
                 min_value=0.0,
                 max_value=engine.MAX_NUMBER,
-                value=float(step.answer),
+                value=None if value == NOT_SURE else float(value),
                 step=1.0,
                 format="%g",
                 key=key,
+                placeholder=wording.UNSURE_SHORT,
                 on_change=_answer_from_widget,
-                args=(tree, answers, step.question, key, None),
+                args=(tree, answers, qid, key, None),
             )
     left, right = st.columns(2)
     left.button(
@@ -136,7 +162,7 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
         key="back",
         on_click=_back,
         args=(tree, answers),
-        disabled=not walk.steps,
+        disabled=not walk.answers,
         width="stretch",
     )
     right.button(
@@ -175,6 +201,10 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
         for i in walk.ignored
         if i.question in tree.questions
     ]
+
+    def answers_link(change: Mapping[str, Answer]) -> dict[str, str]:
+        return links.params(tree.id, engine.revise(tree, walk.answers, change))
+
     views.link("All decision trees", {}, key="to-home", icon=":material/home:")
     st.title(views.md(tree.title), anchor=False)
     st.markdown(views.md(tree.summary))
@@ -182,16 +212,12 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
     main, side = st.columns([3, 2], gap="large")
     with main:
         if walk.outcome is not None:
-            views.outcome_card(
-                tree,
-                walk.outcome,
-                walk,
-                engine.what_if(tree, walk.answers),
-                lambda change: links.params(tree.id, engine.revise(tree, walk.answers, change)),
-            )
-        else:
-            assert walk.next_question is not None
-            _question(tree, walk.answers, walk.next_question, len(walk.answers) + 1)
+            card.outcome_card(tree, walk.outcome, walk, engine.what_if(tree, walk.answers), answers_link)
+        elif walk.shortlisted:
+            card.shortlist_card(tree, walk, answers_link)
+        if walk.next_question is not None:
+            caption = "The question that decides" if walk.shortlisted else f"Question {len(walk.answers) + 1}"
+            _question(tree, walk.answers, walk.next_question, caption)
     with side:
         _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)

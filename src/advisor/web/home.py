@@ -17,8 +17,9 @@ def _words(tree: Tree) -> str:
     for question in tree.questions.values():
         parts += [question.text, question.help]
         parts += [b.label for _, b in question.branches()]
+        parts += [name for _, b in question.branches() for name in getattr(b, "also_known_as", [])]
     for outcome in tree.outcomes.values():
-        parts += [outcome.title, outcome.summary]
+        parts += [outcome.title, outcome.summary, *outcome.also_known_as]
     return " ".join(parts).lower()
 
 
@@ -42,7 +43,7 @@ def _results(query: str, trees: dict[str, Tree]) -> None:
         (t, oid)
         for t in trees.values()
         for oid, o in t.outcomes.items()
-        if _matches(query, " ".join([o.title, o.summary, *o.why]).lower())
+        if _matches(query, " ".join([o.title, *o.also_known_as, o.summary, *o.why]).lower())
     ]
     if not found_trees and not found_outcomes:
         st.info("Nothing matches those words. Try a service name or a term such as NFS, RPO or static IP.")
@@ -50,8 +51,10 @@ def _results(query: str, trees: dict[str, Tree]) -> None:
     if found_outcomes:
         st.markdown("**Answers that match**")
         for tree, oid in found_outcomes:
+            outcome = tree.outcomes[oid]
+            formerly = f" (also known as {', '.join(outcome.also_known_as)})" if outcome.also_known_as else ""
             views.link(
-                f"{views.md(tree.outcomes[oid].title)} · {views.md(tree.title)}",
+                f"{views.md(outcome.title + formerly)} · {views.md(tree.title)}",
                 links.outcome_params(tree.id, oid),
                 key=f"found-{tree.id}-{oid}",
             )

@@ -6,7 +6,7 @@ import streamlit as st
 
 from advisor import engine, links, render
 from advisor.model import Answer, Tree
-from advisor.web import views
+from advisor.web import card, views
 
 
 def path_label(tree: Tree, answers: dict[str, Answer]) -> str:
@@ -32,7 +32,7 @@ def show(tree: Tree, oid: str, notices: list[str]) -> None:
     views.show_notices(notices)
     main, side = st.columns([3, 2], gap="large")
     with main:
-        views.outcome_card(tree, oid)
+        card.outcome_card(tree, oid)
     with side:
         st.subheader("Answers that lead here", anchor=False)
         st.caption("Each opens the advisor with those answers.")

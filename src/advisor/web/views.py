@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 
 import streamlit as st
 
-from advisor import engine, links, render
+from advisor import engine, links, render, wording
 from advisor.loader import load_trees
-from advisor.model import Answer, Outcome, Tree
+from advisor.model import Answer, Tree
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$~:])")
 
@@ -144,71 +144,14 @@ def base_url() -> str:
     return f"{scheme}://{host}/"
 
 
+def answer_text(tree: Tree, step: engine.Step) -> str:
+    """How an answer reads on a page; a free step (left open) reads "Not sure"."""
+    return wording.UNSURE_SHORT if step.free else engine.answer_text(tree, step)
+
+
 def path_lines(tree: Tree, steps: tuple[engine.Step, ...]) -> list[str]:
     """The path as numbered sentences (Markdown-safe), for the text version of a drawing."""
     return [
-        f"{i}. {md(tree.questions[step.question].text)} → **{md(engine.answer_text(tree, step))}**"
+        f"{i}. {md(tree.questions[step.question].text)} → **{md(answer_text(tree, step))}**"
         for i, step in enumerate(steps, 1)
     ]
-
-
-def _section(heading: str, items: list[str]) -> str:
-    return f"#### {heading}\n" + "\n".join(f"- {md(item)}" for item in items) if items else ""
-
-
-def outcome_card(
-    tree: Tree,
-    oid: str,
-    walk: engine.Walk | None = None,
-    what_if: list[engine.WhatIf] | None = None,
-    answers_link: Callable[[dict[str, Answer]], dict[str, str]] | None = None,
-) -> None:
-    """The recommendation: everything the tree says about one outcome, in reading order.
-    Text sections share one Markdown element each, so the page stays light to render."""
-    outcome: Outcome = tree.outcomes[oid]
-    with st.container(border=True, key=f"card-{oid}"):
-        st.caption("Recommendation" if walk else tree.title)
-        st.header(md(outcome.title), anchor=False)
-        reasons = []
-        if walk is not None and walk.steps:
-            steps = (
-                f"{i}. **{md(engine.answer_text(tree, s))}**: {md(s.because)}" for i, s in enumerate(walk.steps, 1)
-            )
-            reasons.append("#### Why, given your answers\n" + "\n".join(steps))
-        reasons += [_section("Why it fits" if walk else "Why choose it", outcome.why)]
-        reasons += [_section("Caveats", outcome.caveats)]
-        st.markdown("\n\n".join([md(outcome.summary), *filter(None, reasons)]))
-        if outcome.alternatives:
-            st.markdown("#### Alternatives")
-            for other, when in outcome.alternatives.items():
-                _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
-        if what_if and answers_link is not None:
-            st.markdown("#### What would change the answer")
-            for option in what_if:
-                _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
-        references = "\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references)
-        closing = [
-            _section("Exam tips", outcome.exam_tips),
-            _section("Changed since the course", outcome.changed_since),
-            f"#### References\n{references}" if references else "",
-        ]
-        st.markdown("\n\n".join(filter(None, closing)))
-
-
-def _linked_item(title: str, text: str, query_params: dict[str, str]) -> None:
-    """One link: the outcome's title and the sentence that goes with it, as a single wrapping button."""
-    label = f"**{md(title)}**: {md(text)}"
-    link(label, query_params, key="go-" + "-".join(query_params.values()), icon=":material/arrow_forward:")
-
-
-def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
-    """'If you answer “TCP/UDP” to “What traffic…?”' in the tree's words."""
-    parts = []
-    for qid, value in change.items():
-        question = tree.questions[qid]
-        if isinstance(value, float):
-            text = f"{engine.display_number(value)} {getattr(question, 'unit', '')}".strip()
-        else:
-            text = getattr(question, "options", {})[value].label
-        parts.append(f"“{text}” to “{question.text}”")
-    return "If you answer " + ", and ".join(parts) + "."

@@ -1,0 +1,135 @@
+"""The cards of the advisor: a recommendation (every field of one outcome, in reading order, its
+status first) and a shortlist (the outcomes a `not-sure` leaves, each with what picks it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import streamlit as st
+
+from advisor import engine, links, wording
+from advisor.model import NOT_SURE, Answer, Outcome, Tree
+from advisor.web import views
+from advisor.web.views import md
+
+AnswersLink = Callable[[Mapping[str, Answer]], dict[str, str]]
+
+
+def _section(heading: str, items: list[str]) -> str:
+    return f"#### {heading}\n" + "\n".join(f"- {md(item)}" for item in items) if items else ""
+
+
+def _heading(outcome: Outcome) -> None:
+    """The title, then what AWS sells today when it is not this, before any other text."""
+    st.header(md(outcome.title), anchor=False)
+    notice = wording.status_line(outcome)
+    if notice:
+        st.warning(md(notice), icon=":material/history:")
+    also = wording.formerly(outcome)
+    if also:
+        st.caption(md(also))
+
+
+def _why_given(tree: Tree, walk: engine.Walk) -> str:
+    lines = []
+    for i, step in enumerate(walk.steps, 1):
+        because = "any answer here leads to the same recommendation." if step.free else step.because
+        lines.append(f"{i}. **{md(views.answer_text(tree, step))}**: {md(because)}")
+    if walk.unsure_irrelevant:
+        names = "; ".join(f"“{tree.questions[q].text}”" for q in walk.unsure_irrelevant)
+        lines.append(f"\nYour “not sure” did not matter for {md(names)}.")
+    return "#### Why, given your answers\n" + "\n".join(lines)
+
+
+def outcome_card(
+    tree: Tree,
+    oid: str,
+    walk: engine.Walk | None = None,
+    what_if: list[engine.WhatIf] | None = None,
+    answers_link: AnswersLink | None = None,
+) -> None:
+    """The recommendation: everything the tree says about one outcome, in reading order.
+    Text sections share one Markdown element each, so the page stays light to render."""
+    outcome: Outcome = tree.outcomes[oid]
+    with st.container(border=True, key=f"card-{oid}"):
+        st.caption("Recommendation" if walk else tree.title)
+        _heading(outcome)
+        reasons = [_why_given(tree, walk)] if walk is not None and walk.steps else []
+        reasons += [_section("Why it fits" if walk else "Why choose it", outcome.why)]
+        reasons += [_section("Caveats", outcome.caveats)]
+        st.markdown("\n\n".join([md(outcome.summary), *filter(None, reasons)]))
+        if outcome.alternatives:
+            st.markdown("#### Alternatives")
+            for other, when in outcome.alternatives.items():
+                _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
+        if what_if and answers_link is not None:
+            _what_if(tree, what_if, answers_link)
+        references = "\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references)
+        closing = [
+            _section("Exam tips", outcome.exam_tips),
+            _section("Changed since the course", outcome.changed_since),
+            f"#### References\n{references}" if references else "",
+        ]
+        st.markdown("\n\n".join(filter(None, closing)))
+
+
+def _what_if(tree: Tree, items: list[engine.WhatIf], answers_link: AnswersLink) -> None:
+    """The nearest other answers first (one changed answer, then two); the rest folded."""
+    st.markdown("#### What would change the answer")
+    near = [w for w in items if w.distance <= 2]
+    for distance in sorted({w.distance for w in near}):
+        st.caption(wording.distance_heading(distance))
+        for option in (w for w in near if w.distance == distance):
+            _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
+    far = [w for w in items if w.distance > 2]
+    if far:
+        with st.expander(f"Other answers of this tree ({len(far)})"):
+            for option in far:
+                _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
+
+
+def shortlist_card(tree: Tree, walk: engine.Walk, answers_link: AnswersLink) -> None:
+    """Several outcomes are still possible: each with what would pick it, and a link that opens
+    the advisor with that answer."""
+    with st.container(border=True, key="shortlist"):
+        st.caption("Shortlist")
+        st.header(f"{len(walk.candidates)} answers are still possible", anchor=False)
+        st.markdown(
+            "With what you know so far, the recommendation is one of these. "
+            "Each says which answers would pick it; the question below separates them best."
+        )
+        for candidate in walk.candidates:
+            outcome = tree.outcomes[candidate.outcome]
+            with st.container(border=True, key=f"candidate-{candidate.outcome}"):
+                st.markdown(f"**{md(outcome.title)}**  \n{md(outcome.summary)}")
+                notice = wording.status_line(outcome)
+                if notice:
+                    st.caption(md(notice))
+                picks = " and ".join(f"“{q}” → “{a}”" for q, a in wording.choose_if(tree, candidate))
+                views.link(
+                    f"Choose this if {md(picks)}",
+                    answers_link(candidate.needs),
+                    key=f"choose-{candidate.outcome}",
+                    icon=":material/arrow_forward:",
+                )
+
+
+def _linked_item(title: str, text: str, query_params: dict[str, str]) -> None:
+    """One link: the outcome's title and the sentence that goes with it, as a single wrapping button."""
+    label = f"**{md(title)}**: {md(text)}"
+    views.link(label, query_params, key="go-" + "-".join(query_params.values()), icon=":material/arrow_forward:")
+
+
+def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
+    """'If you answer “TCP/UDP” to “What traffic…?”' in the tree's words."""
+    parts = []
+    for qid, value in change.items():
+        question = tree.questions[qid]
+        if isinstance(value, float):
+            text = f"{engine.display_number(value)} {getattr(question, 'unit', '')}".strip()
+        elif value == NOT_SURE:
+            text = wording.UNSURE_SHORT
+        else:
+            text = getattr(question, "options", {})[value].label
+        parts.append(f"“{text}” to “{question.text}”")
+    return "If you answer " + ", and ".join(parts) + "."

@@ -1,0 +1,34 @@
+"""Sentences both faces build from tree data: an outcome's availability, and the answers that
+pick a candidate of a shortlist. The facts stay in `trees/`; only the joining words are here."""
+
+from __future__ import annotations
+
+from advisor import engine
+from advisor.model import Outcome, Tree
+
+UNSURE_LABEL = "Not sure / the scenario doesn't say"
+UNSURE_SHORT = "Not sure"
+
+
+def status_line(outcome: Outcome) -> str | None:
+    """'Exam answer: X (retired). Today: ...' for an outcome AWS no longer sells as before."""
+    if outcome.status == "available":
+        return None
+    day = outcome.status_since
+    since = f" since {day.day} {day:%B %Y}" if day else ""
+    state = outcome.status.replace("-", " ")
+    today = f" Today: {outcome.instead}" if outcome.instead else ""
+    return f"Exam answer: {outcome.title} ({state}{since}).{today}"
+
+
+def formerly(outcome: Outcome) -> str | None:
+    return f"Also known as {', '.join(outcome.also_known_as)}." if outcome.also_known_as else None
+
+
+def choose_if(tree: Tree, candidate: engine.Candidate) -> list[tuple[str, str]]:
+    """(question, answer) pairs that lead to a candidate, for 'choose this if ...'."""
+    return [(tree.questions[s.question].text, s.label) for s in candidate.steps if s.free]
+
+
+def distance_heading(distance: int) -> str:
+    return f"{distance} answer{'s' if distance > 1 else ''} away"
