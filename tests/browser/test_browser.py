@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -9,7 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from advisor import engine, links
+from advisor import engine, links, render
 from advisor.loader import load_trees
 
 pytestmark = pytest.mark.browser
@@ -17,6 +18,7 @@ TREES = load_trees()
 LB = TREES["load-balancer"]
 TIMEOUT = 30_000
 SVG_IMAGE = re.compile(r"^data:image/svg\+xml;base64,")
+PILOT_LIGHT = "?tree=disaster-recovery&rpo=30&rto=300&threat=outage&source=aws-managed"
 
 
 def query(page: Page) -> dict[str, str]:
@@ -67,14 +69,14 @@ def test_click_through_share_and_go_back(app_url: str, page: Page, browser: Brow
 
 def test_changing_an_early_answer_in_place(app_url: str, page: Page, shot: Any) -> None:
     tree = TREES["disaster-recovery"]
-    page.goto(app_url + "?tree=disaster-recovery&rpo=30&rto=300")
+    page.goto(app_url + PILOT_LIGHT)
     expect(card(page, "pilot-light")).to_be_visible(timeout=TIMEOUT)
-    field = page.locator(".st-key-change-rpo-30 input")
+    field = page.locator(".st-key-change-rto-300 input")
     field.fill("0.5")
     field.press("Enter")
-    expect(page).to_have_url(re.compile(r"rpo=0\.5"), timeout=TIMEOUT)
+    expect(page).to_have_url(re.compile(r"rto=0\.5"), timeout=TIMEOUT)
     expect(card(page, "multi-site")).to_be_visible(timeout=TIMEOUT)
-    assert query(page) == {"tree": "disaster-recovery", "rpo": "0.5", "rto": "300"}
+    assert query(page) == {"tree": "disaster-recovery", "rpo": "30", "rto": "0.5"}
     expect(card(page, "multi-site").get_by_role("heading", name=tree.outcomes["multi-site"].title)).to_be_visible()
     shot(page, "changed")
 
@@ -116,7 +118,7 @@ def test_bad_links_show_a_notice_and_run_nothing(app_url: str, page: Page, shot:
 
 def test_following_a_what_if_link_shows_the_new_recommendation_from_the_top(app_url: str, page: Page) -> None:
     page.set_viewport_size({"width": 1400, "height": 800})
-    page.goto(app_url + "?tree=disaster-recovery&rpo=30&rto=300")
+    page.goto(app_url + PILOT_LIGHT)
     expect(card(page, "pilot-light")).to_be_visible(timeout=TIMEOUT)
     link = page.locator(".st-key-card-pilot-light .stButton button", has_text="Warm standby").last
     link.scroll_into_view_if_needed()
@@ -133,3 +135,40 @@ def test_an_empty_number_says_what_to_do(app_url: str, page: Page) -> None:
     page.locator(".st-key-number-rpo input").fill("45")
     page.locator(".st-key-number-rpo input").press("Enter")
     expect(page).to_have_url(re.compile(r"rpo=45"), timeout=TIMEOUT)
+
+
+def lit_edges(page: Page) -> set[str]:
+    """The edges the drawing shows in the accent colour, decoded from the image on the page."""
+    src = page.locator(".tree-drawing img").get_attribute("src") or ""
+    svg = base64.b64decode(src.split(",", 1)[1]).decode()
+    edges = re.findall(r'<g id="edge\d+" class="edge">\s*<title>(.*?)</title>\s*<path[^>]*stroke="([^"]+)"', svg)
+    return {t.replace("&#45;", "-").replace("&gt;", ">") for t, colour in edges if colour == render.ACCENT}
+
+
+def test_not_sure_gives_a_shortlist_that_narrows(app_url: str, page: Page, shot: Any) -> None:
+    tree = TREES["disaster-recovery"]
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_url + "?tree=disaster-recovery&rpo=30&rto=300&threat=not-sure&source=not-sure")
+    shortlist = page.locator(".st-key-shortlist")
+    expect(shortlist).to_be_visible(timeout=TIMEOUT)
+    walk = engine.walk(tree, {"rpo": 30, "rto": 300, "threat": "not-sure", "source": "not-sure"})
+    for candidate in walk.candidates:
+        expect(page.locator(f".st-key-candidate-{candidate.outcome}")).to_contain_text(candidate.title)
+        expect(page.locator(f".st-key-choose-{candidate.outcome} button")).to_contain_text("Choose this if")
+    expect(page.locator(".st-key-question")).to_contain_text("The question that decides")
+    assert lit_edges(page) == {
+        f"q_{question}->{'o' if branch.outcome else 'q'}_{branch.target}"
+        for question, key in walk.edges
+        for branch in [engine.branch_of(tree, question, key)]
+    }
+    shot(page, "shortlist")
+
+    click_option(page, "threat", "outage")
+    expect(shortlist).to_contain_text("2 answers are still possible", timeout=TIMEOUT)
+    expect(page.locator(".st-key-candidate-backup-vault-lock")).to_have_count(0)
+    assert "q_threat->o_backup-vault-lock" not in lit_edges(page)
+
+    page.locator(".st-key-choose-elastic-disaster-recovery button").click()
+    expect(card(page, "elastic-disaster-recovery")).to_be_visible(timeout=TIMEOUT)
+    assert query(page)["source"] != "not-sure"
+    shot(page, "shortlist-chosen")
