@@ -56,6 +56,8 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, caption: str) ->
         else:
             assert isinstance(question, Numeric)
             _number_form(tree, answers, qid, question)
+        if answers.get(qid) == NOT_SURE:
+            return
         st.button(
             wording.UNSURE_LABEL,
             key=f"option-{qid}-{NOT_SURE}",
@@ -214,10 +216,13 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
         if walk.outcome is not None:
             card.outcome_card(tree, walk.outcome, walk, engine.what_if(tree, walk.answers), answers_link)
         elif walk.shortlisted:
-            card.shortlist_card(tree, walk, answers_link)
-        if walk.next_question is not None:
-            caption = "The question that decides" if walk.shortlisted else f"Question {len(walk.answers) + 1}"
-            _question(tree, walk.answers, walk.next_question, caption)
+            with st.container(border=True, key="shortlist"):
+                card.shortlist_intro(walk)
+                if walk.next_question is not None:
+                    _question(tree, walk.answers, walk.next_question, "The question that decides")
+                card.shortlist_candidates(tree, walk, answers_link)
+        elif walk.next_question is not None:
+            _question(tree, walk.answers, walk.next_question, f"Question {len(walk.answers) + 1}")
     with side:
         _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)

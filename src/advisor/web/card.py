@@ -88,30 +88,32 @@ def _what_if(tree: Tree, items: list[engine.WhatIf], answers_link: AnswersLink) 
                 _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
 
 
-def shortlist_card(tree: Tree, walk: engine.Walk, answers_link: AnswersLink) -> None:
-    """Several outcomes are still possible: each with what would pick it, and a link that opens
-    the advisor with that answer."""
-    with st.container(border=True, key="shortlist"):
-        st.caption("Shortlist")
-        st.header(f"{len(walk.candidates)} answers are still possible", anchor=False)
-        st.markdown(
-            "With what you know so far, the recommendation is one of these. "
-            "Each says which answers would pick it; the question below separates them best."
-        )
-        for candidate in walk.candidates:
-            outcome = tree.outcomes[candidate.outcome]
-            with st.container(border=True, key=f"candidate-{candidate.outcome}"):
-                st.markdown(f"**{md(outcome.title)}**  \n{md(outcome.summary)}")
-                notice = wording.status_line(outcome)
-                if notice:
-                    st.caption(md(notice))
-                picks = " and ".join(f"“{q}” → “{a}”" for q, a in wording.choose_if(tree, candidate))
-                views.link(
-                    f"Choose this if {md(picks)}",
-                    answers_link(candidate.needs),
-                    key=f"choose-{candidate.outcome}",
-                    icon=":material/arrow_forward:",
-                )
+def shortlist_intro(walk: engine.Walk) -> None:
+    st.caption("Shortlist")
+    st.header(f"{len(walk.candidates)} answers are still possible", anchor=False)
+    st.markdown(
+        "With what you know so far, the recommendation is one of these. The question below "
+        "separates them best; each answer also says which answers would pick it."
+    )
+
+
+def shortlist_candidates(tree: Tree, walk: engine.Walk, answers_link: AnswersLink) -> None:
+    """Each outcome still possible, with the answers that would pick it as a link that opens the
+    advisor with them."""
+    for candidate in walk.candidates:
+        outcome = tree.outcomes[candidate.outcome]
+        with st.container(border=True, key=f"candidate-{candidate.outcome}"):
+            st.markdown(f"**{md(outcome.title)}**  \n{md(outcome.summary)}")
+            notice = wording.status_line(outcome)
+            if notice:
+                st.caption(md(notice))
+            picks = " and ".join(f"“{q}” → “{a}”" for q, a in wording.choose_if(tree, candidate))
+            views.link(
+                f"Choose this if {md(picks)}",
+                answers_link(candidate.needs),
+                key=f"choose-{candidate.outcome}",
+                icon=":material/arrow_forward:",
+            )
 
 
 def _linked_item(title: str, text: str, query_params: dict[str, str]) -> None:
