@@ -40,4 +40,4 @@ bench: $(VENV)/.installed-test  ## timings of the engine and the web app, as rat
 	$(BIN)/python bench/bench_web.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts

@@ -88,6 +88,23 @@ def main() -> None:
         "< 50 µs",
     )
     walk_time = per_call(lambda: engine.walk(largest, answers))
+    first = next(iter(answers))
+    unsure_first = {**answers, first: "not-sure"}
+    row(
+        f"walk, first answer not-sure ({largest.id})",
+        per_call(lambda: engine.walk(largest, unsure_first)),
+        "one walk",
+        walk_time,
+        "< 1 ms",
+    )
+    unsure_all = dict.fromkeys(answers, "not-sure")
+    row(
+        f"walk, every answer not-sure ({largest.id})",
+        per_call(lambda: engine.walk(largest, unsure_all)),
+        "one walk",
+        walk_time,
+        "< 1 ms",
+    )
     row(
         f"all_paths ({largest.id}, {len(paths)} paths)",
         per_call(lambda: engine.all_paths(largest), 3),

@@ -1,4 +1,4 @@
-"""Answers <-> the query string of a share link (the contract of DESIGN.md).
+"""Answers <-> the query string of a share link (the contract in docs/contracts.md).
 
     ?tree=TREE&QID=VALUE&QID=VALUE...     the advisor, with answers (option ids, numbers or not-sure)
     ?tree=TREE&outcome=OID                the page of one outcome

@@ -108,6 +108,24 @@ def explore(tree: Tree, node: str, answers: Mapping[str, object], numbers: Mappi
     return found
 
 
+def _derived_from(tree: Tree, qid: str) -> list[str]:
+    """Every derived value computed from an answer, directly or through another derived value,
+    each after the derived values it is computed from."""
+    found: list[str] = []
+    todo = [qid]
+    budget = len(tree.questions) ** 2  # derived values cannot form a cycle in a valid tree
+    while todo and budget > 0:
+        budget -= 1
+        source = todo.pop(0)
+        for did, question in tree.questions.items():
+            if isinstance(question, DerivedValue) and source in question.compute.of:
+                if did in found:
+                    found.remove(did)
+                found.append(did)
+                todo.append(did)
+    return found
+
+
 def _with_derived(tree: Tree, numbers: dict[str, float]) -> dict[str, float]:
     """The numbers given, and every derived value they already determine (a free answer's
     thresholds may depend on one: a transfer time against the recovery point)."""
@@ -127,6 +145,7 @@ class _Explorer:
     answers: Mapping[str, object]
     given_numbers: dict[str, float]
     found: Shortlist
+    downstream: dict[str, list[str]] = field(default_factory=dict)
 
     def visit(self, node: str, numbers: dict[str, float], steps: list[Step]) -> None:
         question = self.tree.questions.get(node)
@@ -161,6 +180,26 @@ class _Explorer:
         self.visit(step.target, numbers, steps)
         steps.pop()
 
+    def signature(self, qid: str, value: float, known: Mapping[str, float]) -> tuple[object, ...]:
+        """What a value of `qid` decides: its range, and the range of every value derived from it
+        that the numbers known so far determine (the value itself where one is not yet known).
+        Two values with one signature lead to the same branches, so one of them is enough."""
+        question = self.tree.questions[qid]
+        assert isinstance(question, Numeric)
+        if qid not in self.downstream:
+            self.downstream[qid] = _derived_from(self.tree, qid)
+        downstream = self.downstream[qid]
+        computed = {**known, qid: value}
+        parts: list[object] = [question.range_index(value)]
+        for did in downstream:  # operands come before what is derived from them
+            derived = self.tree.questions[did]
+            assert isinstance(derived, DerivedValue)
+            result = compute(derived, computed)
+            if result is not None:
+                computed[did] = result
+            parts.append(value if result is None else derived.range_index(result))
+        return tuple(parts)
+
     def options(self, qid: str, numbers: Mapping[str, float]) -> list[tuple[Answer, str]]:
         """The answers to try at a free question: each option, or numbers covering each range
         (and, when a derived value uses the answer, numbers covering each of its ranges too)."""
@@ -169,13 +208,17 @@ class _Explorer:
             return [(oid, oid) for oid in question.options]
         assert isinstance(question, Numeric)
         pool = candidates(self.tree, qid)
-        if feeds_derived(self.tree, qid):
-            pool += boundaries(self.tree, qid, {**self.given_numbers, **numbers})
+        if not feeds_derived(self.tree, qid):
+            first = {question.range_index(v): v for v in reversed(pool) if math.isfinite(v)}
+            return [(first[i], str(i)) for i in range(len(question.ranges)) if i in first]
+        known = {**self.given_numbers, **numbers}
+        pool += boundaries(self.tree, qid, known)
         tried: list[tuple[Answer, str]] = []
-        covered: set[int] = set()
-        for value in dict.fromkeys(pool):
-            index = question.range_index(value) if math.isfinite(value) else None
-            if index is not None and (index not in covered or feeds_derived(self.tree, qid)):
-                covered.add(index)
+        seen: set[tuple[object, ...]] = set()
+        for value in dict.fromkeys(v for v in pool if math.isfinite(v)):
+            index = question.range_index(value)
+            signature = self.signature(qid, value, known)
+            if index is not None and signature not in seen:
+                seen.add(signature)
                 tried.append((value, str(index)))
         return tried

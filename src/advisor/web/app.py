@@ -1,6 +1,6 @@
 """The web app: pages, routing by the URL, and one guard so no traceback reaches a user.
 
-The URL is the state (DESIGN.md's share-link contract): `/?tree=T&Q=V...` opens the advisor,
+The URL is the state (the share-link contract in docs/contracts.md): `/?tree=T&Q=V...` opens the advisor,
 `/?tree=T&outcome=O` the page of one outcome, `/` the list of trees, `/study?tree=T` the study page.
 """
 
