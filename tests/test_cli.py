@@ -28,8 +28,23 @@ def test_list_json_shape() -> None:
     rows = json.loads(done.stdout)
     assert [r["id"] for r in rows] == sorted(TREES)
     for row in rows:
-        assert set(row) == {"id", "title", "summary", "questions", "outcomes", "scenarios"}
-        assert row["outcomes"] == len(TREES[row["id"]].outcomes)
+        assert set(row) == {"id", "title", "summary", "questions", "outcomes", "scenarios", "outcome_status"}
+        assert row["outcomes"] == len(TREES[row["id"]].outcomes) == len(row["outcome_status"])
+    snowmobile = next(
+        o for r in rows if r["id"] == "data-transfer" for o in r["outcome_status"] if o["id"] == "snowmobile"
+    )
+    assert snowmobile["status"] == "retired" and snowmobile["instead"]
+    reserved = next(o for r in rows for o in r["outcome_status"] if o["id"] == "reserved")
+    assert any("Heavy Utilization" in name for name in reserved["also_known_as"])
+
+
+def test_explain_says_first_when_the_exam_answer_is_no_longer_sold() -> None:
+    answers = ("-adata-size=20000", "-alarge-move=course-answer")
+    data = json.loads(advisor("explain", "data-transfer", *answers, "--json").stdout)
+    assert data["outcome"]["status"] == "retired" and data["outcome"]["instead"]
+    text = " ".join(advisor("explain", "data-transfer", *answers).stdout.split())
+    recommendation = text[text.index("Recommendation: ") :]
+    assert recommendation.startswith("Recommendation: AWS Snowmobile Exam answer: AWS Snowmobile (retired). Today: ")
 
 
 def test_validate_shipped_trees() -> None:

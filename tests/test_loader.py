@@ -24,6 +24,8 @@ CASES = {
     "dangling-next.yaml": (11, ["option 'web' of question 'traffic'", "'sizes'", "not a question"]),
     "dangling-outcome.yaml": (12, ["option 'other' of question 'traffic'", "'tiny'", "not an outcome"]),
     "bad-start.yaml": (5, ["start 'trafic'", "names no question"]),
+    "not-sure-option.yaml": (12, ["option 'not-sure' of question 'traffic'", "reserved for the answer 'not sure'"]),
+    "retired-without-instead.yaml": (23, ["outcome 'large'", "needs 'instead'"]),
     "cycle.yaml": (13, ["question 'size'", "'traffic'", "cycle"]),
     "unreachable-question.yaml": (13, ["question 'size'", "no path from the start"]),
     "unreachable-outcome.yaml": (23, ["outcome 'large'", "no path from the start"]),

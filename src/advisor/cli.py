@@ -95,6 +95,14 @@ def list_trees(as_json: bool) -> None:
             "questions": len(t.questions),
             "outcomes": len(t.outcomes),
             "scenarios": len(t.scenarios),
+            "outcome_status": [
+                {
+                    "id": oid,
+                    "title": o.title,
+                    **o.model_dump(mode="json", include={"status", "status_since", "instead", "also_known_as"}),
+                }
+                for oid, o in t.outcomes.items()
+            ],
         }
         for t in _trees().values()
     ]
