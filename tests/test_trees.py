@@ -170,3 +170,23 @@ def test_outcome_ids_are_kept(tree_id: str) -> None:
 def test_load_balancer_tree_is_shipped() -> None:
     assert "load-balancer" in TREES
     assert len(TREES["load-balancer"].scenarios) >= 8
+
+
+@pytest.mark.parametrize("tree_id", ["disaster-recovery", "ec2-purchasing"])
+def test_rebuilt_trees_cover_their_cases_with_scenarios(tree_id: str) -> None:
+    assert len(TREES[tree_id].scenarios) >= 14
+
+
+def test_a_tight_rpo_with_a_loose_rto_never_leads_to_multi_site() -> None:
+    tree = TREES["disaster-recovery"]
+    for rpo in (0, 0.5, 5, 30):
+        for rto in (60, 240, 480, 1440):
+            walk = engine.walk(tree, {"rpo": rpo, "rto": rto, "threat": "not-sure", "source": "not-sure"})
+            possible = {c.outcome for c in walk.candidates} | {walk.outcome}
+            assert "multi-site" not in possible and "warm-standby" not in possible, (rpo, rto)
+
+
+def test_what_cannot_be_bought_is_marked_with_what_to_use_instead() -> None:
+    retired = {(t.id, oid) for t in TREES.values() for oid, o in t.outcomes.items() if o.status == "retired"}
+    assert {("ec2-purchasing", "scheduled-reserved"), ("data-transfer", "snowmobile")} <= retired
+    assert TREES["load-balancer"].outcomes["clb"].status == "previous-generation"
