@@ -15,7 +15,7 @@ from advisor.loader import load_trees
 from advisor.model import NOT_SURE, ChoiceQuestion, DerivedValue, Numeric, Tree
 
 TREES = load_trees()
-GRID = [10 ** (e / 6) for e in range(-18, 55)]  # 0.001 to 10^9, six steps per power of ten
+GRID = [10 ** (e / 3) for e in range(-9, 46)]  # 0.001 to 10^15, three steps per power of ten
 
 
 def _numbers_to_try(tree: Tree, question: Numeric) -> list[float]:

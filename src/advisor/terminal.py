@@ -7,7 +7,7 @@ import textwrap
 
 import click
 
-from advisor import engine, wording
+from advisor import engine, links, wording
 from advisor.model import Tree
 
 
@@ -57,5 +57,5 @@ def show_what_if(items: list[engine.WhatIf]) -> None:
     for distance in sorted({w.distance for w in items}):
         click.echo(f"  {wording.distance_heading(distance)}:")
         for item in (w for w in items if w.distance == distance):
-            change = ", ".join(f"{q}={v}" for q, v in item.change.items())
+            change = ", ".join(f"{q}={links.encode_value(v)}" for q, v in item.change.items())
             click.echo(f"  - {item.title}: {change}")

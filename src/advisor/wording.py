@@ -27,7 +27,14 @@ def formerly(outcome: Outcome) -> str | None:
 
 def choose_if(tree: Tree, candidate: engine.Candidate) -> list[tuple[str, str]]:
     """(question, answer) pairs that lead to a candidate, for 'choose this if ...'."""
-    return [(tree.questions[s.question].text, s.label) for s in candidate.steps if s.free]
+    return [
+        (
+            tree.questions[s.question].text,
+            f"e.g. {engine.answer_text(tree, s)}" if isinstance(s.answer, float) else s.label,
+        )
+        for s in candidate.steps
+        if s.free
+    ]
 
 
 def distance_heading(distance: int) -> str:

@@ -82,6 +82,7 @@ def test_changing_an_early_answer_in_place(app_url: str, page: Page, shot: Any) 
 
 
 def test_typing_a_number_with_a_unit(app_url: str, page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 1000})
     page.goto(app_url + "?tree=disaster-recovery")
     page.locator(".st-key-number-rpo input").fill("4")
     page.locator(".st-key-unit-rpo").click()

@@ -95,9 +95,17 @@ class Shortlist:
         return next((q for q in self.free if q not in unsure), next(iter(self.free), None))
 
     def irrelevant(self, tree: Tree, unsure: set[str]) -> list[str]:
-        """The `not-sure` answers that changed nothing: every answer there leaves the same outcomes."""
+        """The `not-sure` answers that changed nothing: every answer there leaves the same outcomes.
+        A number that feeds a derived value is judged by the derived value, which its own ranges
+        do not show: it is named only when a single outcome is left."""
         everything = set(self.outcomes)
-        return [q for q in self.free if q in unsure and all(s == everything for s in self.split(tree, q))]
+        return [
+            q
+            for q in self.free
+            if q in unsure
+            and (len(everything) == 1 or not feeds_derived(tree, q))
+            and all(s == everything for s in self.split(tree, q))
+        ]
 
 
 def explore(tree: Tree, node: str, answers: Mapping[str, object], numbers: Mapping[str, float]) -> Shortlist:
