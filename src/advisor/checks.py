@@ -7,6 +7,7 @@ shows up when a user clicks into it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from advisor import engine
@@ -209,3 +210,30 @@ def _infeasible_outcomes(tree: Tree) -> Iterator[Found]:
     for oid in tree.outcomes:
         if oid not in reached:
             yield ("outcomes", oid), f"outcome '{oid}': no combination of answers reaches it"
+
+
+def answer_names(tree: Tree, oid: str) -> list[str]:
+    """The names a scenario could give its answer away by: the title, its parts around a
+    parenthesis ('Application Load Balancer', 'ALB'), and the outcome's other names."""
+    outcome = tree.outcomes[oid]
+    names = [outcome.title, *outcome.also_known_as]
+    for name in list(names):
+        if "(" in name and name.endswith(")"):
+            head, _, inner = name[:-1].partition("(")
+            names += [head.strip(), inner.strip()]
+    return [n for n in dict.fromkeys(names) if len(n) >= 3]
+
+
+def scenarios_naming_their_answer(tree: Tree) -> list[tuple[int, str]]:
+    """Scenarios whose text names their expected outcome, unless marked `names_answer` with a
+    reason: (index, the name found)."""
+    found = []
+    for i, scenario in enumerate(tree.scenarios):
+        if scenario.names_answer or scenario.expect not in tree.outcomes:
+            continue
+        text = scenario.text.lower()
+        for name in answer_names(tree, scenario.expect):
+            if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text):
+                found.append((i, name))
+                break
+    return found

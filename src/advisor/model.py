@@ -201,6 +201,11 @@ class Scenario(Strict):
     text: Text
     answers: dict[Id, Answer]
     expect: Id
+    names_answer: Text | None = Field(
+        default=None,
+        description="Why the text may name its own answer (an existing Classic Load Balancer, say); "
+        "otherwise a scenario must not give its answer away.",
+    )
 
 
 class Tree(Strict):
