@@ -24,8 +24,8 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from advisor import engine, links
-from advisor.cli import streamlit_config, streamlit_flags
 from advisor.loader import load_trees
+from advisor.serving import streamlit_config, streamlit_flags
 
 HERE = Path(__file__).parent
 FLAGS = [

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sys
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
 
-from advisor import engine, links, render, terminal
+from advisor import engine, links, practice, render, terminal
 from advisor.errors import AdvisorError, TreeFileError
 from advisor.loader import get_tree, load_trees, read_tree, shipped_trees_dir, tree_files
 from advisor.model import Tree
 from advisor.report import explain_json, json_value, parse_answers
+from advisor.serving import streamlit_config, streamlit_flags
 
 F = TypeVar("F", bound=Callable[..., Any])
 WEB_URL = "http://localhost:8501/"
@@ -200,6 +201,40 @@ def ask(tree_id: str, base_url: str) -> None:
     run(_tree(tree_id), base_url.rstrip("/") + "/")
 
 
+@cli.command("practice")
+@click.argument("tree_id", metavar="[TREE]", required=False)
+@click.option("--seed", type=click.IntRange(0, 2**31), help="The round's seed: the same seed gives the same round.")
+@click.option("--count", type=click.IntRange(1, 200), default=practice.DEFAULT_COUNT, show_default=True)
+@_json_option
+def practice_round(tree_id: str | None, seed: int | None, count: int, as_json: bool) -> None:
+    """Exam-style questions from the scenarios of a tree (or of every tree), with feedback."""
+    trees = _trees()
+    if tree_id is not None:
+        get_tree(trees, tree_id)
+    seed = secrets.randbelow(10**6) if seed is None else seed
+    items = practice.make_round(trees, tree_id, seed, count)
+    if as_json:
+        _emit(
+            {
+                "tree": tree_id,
+                "seed": seed,
+                "questions": [
+                    {
+                        "id": q.id,
+                        "scenario": q.text,
+                        "choices": [{"outcome": o, "title": trees[q.tree].outcomes[o].title} for o in q.choices],
+                        "answer": q.answer,
+                    }
+                    for q in items
+                ],
+            }
+        )
+        return
+    from advisor.practice_terminal import run
+
+    run(trees, tree_id, seed, items)
+
+
 @cli.command("render")
 @click.argument("tree_id", metavar="TREE")
 @_answer_option
@@ -235,29 +270,6 @@ def schema() -> None:
     from advisor.model import Tree
 
     _emit(Tree.model_json_schema())
-
-
-def streamlit_config() -> Path:
-    """The app's Streamlit settings, shipped inside the package (or at the source checkout root)."""
-    package = Path(__file__).resolve().parent
-    for candidate in (
-        package / "web" / "config.toml",
-        package.parents[1] / ".streamlit" / "config.toml",
-    ):
-        if candidate.is_file():
-            return candidate
-    return package / "web" / "config.toml"
-
-
-def streamlit_flags(config: Path) -> list[str]:
-    """The settings as `--section.key=value` flags, so they apply whatever the current folder."""
-    settings = tomllib.loads(config.read_text(encoding="utf-8"))
-    flags = []
-    for section, values in settings.items():
-        for key, value in values.items():
-            text = str(value).lower() if isinstance(value, bool) else str(value)
-            flags.append(f"--{section}.{key}={text}")
-    return flags
 
 
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

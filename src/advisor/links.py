@@ -107,3 +107,36 @@ def decode(trees: Mapping[str, Tree], query: Mapping[str, str | Sequence[str]]) 
             continue
         answers[key] = answer
     return Decoded(tree_id, answers, outcome, notices)
+
+
+@dataclass(frozen=True)
+class PracticeLink:
+    tree: str | None
+    seed: int | None
+    count: int
+    notices: list[str]
+
+
+def decode_practice(
+    trees: Mapping[str, Tree], query: Mapping[str, str | Sequence[str]], default_count: int
+) -> PracticeLink:
+    """A practice link: `?tree=TREE&seed=N&count=K`, every part optional; never raises."""
+    values = {str(k): _last(v) for k, v in list(query.items())[:MAX_PARAMETERS]}
+    notices: list[str] = []
+    tree = values.pop("tree", None)
+    if tree is not None and tree not in trees:
+        notices.append(f"There is no tree called {quote(tree)}; this round mixes every tree.")
+        tree = None
+    seed = _whole(values.pop("seed", None), 0, 2**31, "seed", notices)
+    count = _whole(values.pop("count", None), 1, 200, "count", notices)
+    notices += [f"{quote(key)} is not part of a practice link; it was ignored." for key in values]
+    return PracticeLink(tree, seed, count or default_count, notices)
+
+
+def _whole(raw: str | None, low: int, high: int, name: str, notices: list[str]) -> int | None:
+    if raw is None:
+        return None
+    if raw.isascii() and raw.isdigit() and low <= int(raw) <= high:
+        return int(raw)
+    notices.append(f"The {name} {quote(raw)} was ignored: not a whole number from {low} to {high:,}.")
+    return None

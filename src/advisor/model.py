@@ -28,7 +28,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Answer = str | float
 """An option id for a choice question, a number (in the question's unit) for a numeric one."""
 
-RESERVED_IDS = frozenset({"tree", "outcome", "page"})
+RESERVED_IDS = frozenset({"tree", "outcome", "page", "seed", "count", "compare"})
 """Query parameters of the share link that are not question ids."""
 
 NOT_SURE = "not-sure"

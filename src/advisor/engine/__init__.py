@@ -12,7 +12,7 @@ and what would change the answer. Pure: no I/O, no printing, no Streamlit.
 
 from advisor.engine.numbers import MAX_NUMBER, display_number, format_number, parse_number
 from advisor.engine.paths import Path, all_paths, cached_paths
-from advisor.engine.steps import Ignored, Refused, Step, accept, answer_text, branch_of, resolve
+from advisor.engine.steps import Ignored, Refused, Step, accept, answer_text, branch_of, resolve, step_of
 from advisor.engine.unsure import Candidate
 from advisor.engine.values import representative
 from advisor.engine.walking import Walk, back, revise, walk
@@ -39,6 +39,7 @@ __all__ = [
     "representative",
     "resolve",
     "revise",
+    "step_of",
     "walk",
     "what_if",
 ]

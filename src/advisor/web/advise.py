@@ -226,6 +226,6 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
     with side:
         _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)
-        views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", study=True)
+        views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", to="study")
     st.subheader("Your path in the decision tree", anchor=False)
     render_drawing(tree, walk)

@@ -1,7 +1,8 @@
 """The web app: pages, routing by the URL, and one guard so no traceback reaches a user.
 
 The URL is the state (the share-link contract in docs/contracts.md): `/?tree=T&Q=V...` opens the advisor,
-`/?tree=T&outcome=O` the page of one outcome, `/` the list of trees, `/study?tree=T` the study page.
+`/?tree=T&outcome=O` the page of one outcome, `/` the list of trees, `/study?tree=T` the study page,
+`/practice?tree=T&seed=N` a practice round.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from advisor.errors import TreeFileError
-from advisor.web import advise, home, outcome, study, views
+from advisor.web import advise, home, outcome, practice, study, views
 
 log = logging.getLogger("advisor.web")
 
@@ -40,6 +41,7 @@ def pages() -> views.Nav:
     nav = views.Nav(
         home=st.Page(route, title="AWS service advisor", icon=":material/explore:", default=True),
         study=st.Page(study_page, title="Study", icon=":material/school:", url_path="study"),
+        practice=st.Page(practice.show, title="Practice", icon=":material/quiz:", url_path="practice"),
     )
     views.set_nav(nav)
     return nav
@@ -58,7 +60,7 @@ def main() -> None:
     st.set_page_config(page_title="AWS service advisor", layout="wide")
     st.html(_STYLE)
     nav = pages()
-    page = st.navigation([nav.home, nav.study], position="hidden")
+    page = st.navigation([nav.home, nav.study, nav.practice], position="hidden")
     nav.on_home = page.url_path == nav.home.url_path
     try:
         views.trees()

@@ -34,7 +34,8 @@ def _card(tree: Tree) -> None:
         st.markdown(views.md(tree.summary))
         st.caption(f"{len(tree.outcomes)} possible answers · {len(tree.scenarios)} worked examples")
         views.link("Start", {"tree": tree.id}, key=f"start-{tree.id}", icon=":material/play_arrow:", primary=True)
-        views.link("Study", {"tree": tree.id}, key=f"study-{tree.id}", icon=":material/school:", study=True)
+        views.link("Study", {"tree": tree.id}, key=f"study-{tree.id}", icon=":material/school:", to="study")
+        views.link("Practice", {"tree": tree.id}, key=f"practice-{tree.id}", icon=":material/quiz:", to="practice")
 
 
 def _results(query: str, trees: dict[str, Tree]) -> None:
@@ -72,6 +73,13 @@ def show(notices: list[str], heading: str = "Which AWS service should I use?") -
         "the trade-offs, and what the Solutions Architect Associate exam expects you to know."
     )
     views.show_notices(notices)
+    views.link(
+        "Practice for the exam: a round of questions from every tree",
+        {},
+        key="practice-all",
+        icon=":material/quiz:",
+        to="practice",
+    )
     query = st.text_input(
         "Find a tree or an answer", placeholder="e.g. NFS, iSCSI, RPO, graph, static IP", key="home-filter"
     )

@@ -33,6 +33,13 @@ def show(tree: Tree, notices: list[str]) -> None:
 
     st.subheader("Practice scenarios", anchor=False)
     st.caption("Read the situation, decide, then reveal the answer.")
+    views.link(
+        "Practise them as exam questions, with a score",
+        {"tree": tree.id},
+        key="to-practice",
+        icon=":material/quiz:",
+        to="practice",
+    )
     for i, scenario in enumerate(tree.scenarios, 1):
         with st.container(border=True, key=f"scenario-{i}"):
             st.markdown(f"**{i}\\.** {views.md(scenario.text)}")

@@ -37,6 +37,7 @@ class Nav:
 
     home: st.Page
     study: st.Page
+    practice: st.Page
     on_home: bool = True
 
 
@@ -69,14 +70,21 @@ def scroll_to_top_after_link() -> None:
 
 
 def link(
-    label: str, params: dict[str, str], key: str, icon: str | None = None, study: bool = False, primary: bool = False
+    label: str,
+    params: dict[str, str],
+    key: str,
+    icon: str | None = None,
+    to: str = "home",
+    primary: bool = False,
 ) -> None:
-    """A link to another state of the app. Within the root page it is a button whose callback
-    rewrites the URL (a page link to the page already shown would leave the address bar stale);
-    across pages it is a page link carrying the query parameters."""
+    """A link to another state of the app (`to`: the page, "home", "study" or "practice").
+    Within the root page it is a button whose callback rewrites the URL (a page link to the page
+    already shown would leave the address bar stale); across pages it is a page link carrying
+    the query parameters."""
     current = nav()
-    if study or not current.on_home:
-        st.page_link(current.study if study else current.home, label=label, icon=icon, query_params=params)
+    if to != "home" or not current.on_home:
+        page = {"home": current.home, "study": current.study, "practice": current.practice}[to]
+        st.page_link(page, label=label, icon=icon, query_params=params)
         return
     st.button(
         label, key=key, icon=icon, type="primary" if primary else "tertiary", on_click=_go, args=(params,), wrap=True
