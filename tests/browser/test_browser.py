@@ -10,7 +10,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from advisor import engine, links, render
+from advisor import engine, links, practice, render
 from advisor.loader import load_trees
 
 pytestmark = pytest.mark.browser
@@ -173,3 +173,33 @@ def test_not_sure_gives_a_shortlist_that_narrows(app_url: str, page: Page, shot:
     expect(card(page, "elastic-disaster-recovery")).to_be_visible(timeout=TIMEOUT)
     assert query(page)["source"] != "not-sure"
     shot(page, "shortlist-chosen")
+
+
+def test_a_practice_round_by_clicks_and_keys(app_url: str, page: Page, shot: Any) -> None:
+    items = practice.make_round(TREES, "load-balancer", seed=11, count=2)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_url + "practice?tree=load-balancer&seed=11&count=2")
+    box = page.locator(".st-key-practice-question")
+    expect(box).to_contain_text(items[0].text[:40], timeout=TIMEOUT)
+    page.locator(f".st-key-pick-{items[0].answer} button").click()
+    expect(page.locator(".st-key-practice-feedback")).to_contain_text("Right: ", timeout=TIMEOUT)
+    shot(page, "right")
+    page.locator(".st-key-next button").click()
+    expect(box).to_contain_text(items[1].text[:40], timeout=TIMEOUT)
+
+    wrong = next(n for n, o in enumerate(items[1].choices, 1) if o != items[1].answer)
+    page.locator(".st-key-practice-question p").first.click()  # focus the page, not a button
+    page.keyboard.press(str(wrong))
+    feedback = page.locator(".st-key-practice-feedback")
+    expect(feedback).to_contain_text("Not quite: the answer is", timeout=TIMEOUT)
+    expect(feedback).to_contain_text("Your pick, ", timeout=TIMEOUT)
+    shot(page, "wrong")
+    page.keyboard.press("Enter")
+    score = page.locator(".st-key-practice-score")
+    expect(score).to_contain_text("Your score: 1 of 2", timeout=TIMEOUT)
+    replay = page.locator(".st-key-replay input").input_value()
+    assert replay.endswith("practice?tree=load-balancer&seed=11&count=2")
+    shot(page, "score")
+
+    page.goto(replay.replace("http://localhost:8501/", app_url))
+    expect(box).to_contain_text(items[0].text[:40], timeout=TIMEOUT)

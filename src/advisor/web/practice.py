@@ -79,6 +79,7 @@ def _ask(trees: dict[str, Tree], items: list[practice.Question], state: dict[str
                 on_click=_pick,
                 args=(state, item.id, oid),
                 disabled=pick is not None,
+                type="primary" if pick is not None and oid == item.answer else "secondary",
                 width="stretch",
                 shortcut=str(n),
             )
