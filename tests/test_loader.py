@@ -26,6 +26,7 @@ CASES = {
     "bad-start.yaml": (5, ["start 'trafic'", "names no question"]),
     "not-sure-option.yaml": (12, ["option 'not-sure' of question 'traffic'", "reserved for the answer 'not sure'"]),
     "retired-without-instead.yaml": (23, ["outcome 'large'", "needs 'instead'"]),
+    "facts-wrong.yaml": (25, ["outcome 'small'", "fact 'cost' needs one of: low, high"]),
     "cycle.yaml": (13, ["question 'size'", "'traffic'", "cycle"]),
     "unreachable-question.yaml": (13, ["question 'size'", "no path from the start"]),
     "unreachable-outcome.yaml": (23, ["outcome 'large'", "no path from the start"]),
@@ -118,3 +119,10 @@ outcomes:""",
     )
     _, problems = read_tree(path)
     assert any("question 'load'" in p.message and "without asking 'size'" in p.message for p in problems), problems
+
+
+def test_an_outcome_missing_a_compared_fact_is_refused() -> None:
+    _, problems = read_tree(BROKEN / "facts-wrong.yaml")
+    assert any(
+        p.line == 26 and "outcome 'large': no fact for compared attribute 'users'" in str(p) for p in problems
+    ), problems

@@ -25,6 +25,7 @@ def check_tree(tree: Tree) -> list[Found]:
         *_ranges(tree),
         *_alternatives(tree),
         *_operands(tree),
+        *_facts(tree),
     ]
     graph = [*_cycles(tree), *_unreachable(tree)]
     if structural or graph:
@@ -106,6 +107,26 @@ def _alternatives(tree: Tree) -> Iterator[Found]:
                     ("outcomes", oid, "alternatives", other),
                     (f"outcome '{oid}': an outcome cannot be its own alternative"),
                 )
+
+
+def _facts(tree: Tree) -> Iterator[Found]:
+    """Every outcome states every compared attribute (or 'n/a' on purpose), each fitting its kind."""
+    attributes = {a.id: a for a in tree.compare}
+    if len(attributes) < len(tree.compare):
+        yield ("compare",), "tree: two compared attributes have the same id"
+    for oid, outcome in tree.outcomes.items():
+        for aid in attributes.keys() - outcome.facts.keys():
+            yield (
+                ("outcomes", oid, "facts"),
+                f"outcome '{oid}': no fact for compared attribute '{aid}' (write n/a if none)",
+            )
+        for aid, fact in outcome.facts.items():
+            attribute = attributes.get(aid)
+            problem = (
+                "is not an attribute of the tree's 'compare'" if attribute is None else attribute.refuses(fact.value)
+            )
+            if problem:
+                yield ("outcomes", oid, "facts", aid), f"outcome '{oid}': fact '{aid}' {problem}"
 
 
 def _operands(tree: Tree) -> Iterator[Found]:

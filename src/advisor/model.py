@@ -172,6 +172,56 @@ class Reference(Strict):
     url: Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
 
 
+NOT_APPLICABLE = "n/a"
+"""A fact an outcome states on purpose as not applying (a load balancer with no static IP to give)."""
+
+
+class Attribute(Strict):
+    """One row of a tree's comparison: what is compared, and the kind of value each outcome gives.
+
+    `text`: free text; `yes-no`: "yes" or "no"; `number`: a number in `unit`; `scale`: one of the
+    ordered `scale` values (low to high, such as cost: low, medium, high).
+    """
+
+    id: Id
+    label: Text
+    kind: Literal["text", "yes-no", "number", "scale"]
+    unit: Text | None = None
+    scale: list[Text] | None = Field(default=None, min_length=2)
+
+    @model_validator(mode="after")
+    def _kind_needs(self) -> Attribute:
+        if (self.kind == "scale") != (self.scale is not None):
+            raise ValueError("'scale' is given exactly when the kind is 'scale'")
+        if self.kind == "number" and self.unit is None:
+            raise ValueError("a 'number' attribute needs a 'unit'")
+        return self
+
+    def refuses(self, value: str | float) -> str | None:
+        """Why a value does not fit this attribute, or None when it does."""
+        if value == NOT_APPLICABLE:
+            return None
+        if self.kind == "number":
+            return None if isinstance(value, float) else "needs a number"
+        if isinstance(value, float):
+            return f"needs {'text' if self.kind == 'text' else 'one of its values'}, not a number"
+        if self.kind == "yes-no" and value not in ("yes", "no"):
+            return "needs 'yes' or 'no'"
+        if self.kind == "scale" and value not in (self.scale or []):
+            return f"needs one of: {', '.join(self.scale or [])}"
+        return None
+
+
+Source = Annotated[str, StringConstraints(pattern=r"^(course|https://[^\s<>\"']+)$")]
+
+
+class Fact(Strict):
+    """An outcome's value for one compared attribute, and where it comes from."""
+
+    value: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | float
+    source: Source | None = Field(default=None, description="'course', or the AWS documentation URL it was checked on.")
+
+
 class Outcome(Strict):
     title: Text
     summary: Text
@@ -187,6 +237,7 @@ class Outcome(Strict):
     exam_tips: list[Text] = []
     changed_since: list[Text] = []
     references: list[Reference] = []
+    facts: dict[Id, Fact] = Field(default={}, description="A value for each attribute of the tree's `compare`.")
 
     @model_validator(mode="after")
     def _status_explained(self) -> Outcome:
@@ -218,6 +269,7 @@ class Tree(Strict):
     questions: dict[Id, Question] = Field(min_length=1)
     outcomes: dict[Id, Outcome] = Field(min_length=1)
     scenarios: list[Scenario] = []
+    compare: list[Attribute] = Field(default=[], description="What the outcomes are compared by, side by side.")
 
     def node_title(self, node_id: str) -> str:
         if node_id in self.outcomes:
