@@ -16,11 +16,11 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from advisor import engine, links, practice, render, terminal
+from advisor import compare, engine, links, practice, render, terminal
 from advisor.errors import AdvisorError, TreeFileError
 from advisor.loader import get_tree, load_trees, read_tree, shipped_trees_dir, tree_files
 from advisor.model import Tree
-from advisor.report import explain_json, json_value, parse_answers
+from advisor.report import compare_json, explain_json, json_value, parse_answers, practice_json
 from advisor.serving import streamlit_config, streamlit_flags
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -214,25 +214,32 @@ def practice_round(tree_id: str | None, seed: int | None, count: int, as_json: b
     seed = secrets.randbelow(10**6) if seed is None else seed
     items = practice.make_round(trees, tree_id, seed, count)
     if as_json:
-        _emit(
-            {
-                "tree": tree_id,
-                "seed": seed,
-                "questions": [
-                    {
-                        "id": q.id,
-                        "scenario": q.text,
-                        "choices": [{"outcome": o, "title": trees[q.tree].outcomes[o].title} for o in q.choices],
-                        "answer": q.answer,
-                    }
-                    for q in items
-                ],
-            }
-        )
+        _emit(practice_json(trees, tree_id, seed, items))
         return
     from advisor.practice_terminal import run
 
     run(trees, tree_id, seed, items)
+
+
+@cli.command("compare")
+@click.argument("tree_id", metavar="TREE")
+@click.argument("outcomes", nargs=-1, metavar="[OID ...]")
+@_json_option
+def compare_outcomes(tree_id: str, outcomes: tuple[str, ...], as_json: bool) -> None:
+    """The outcomes of a tree side by side (all of them, or the ones named)."""
+    tree = _tree(tree_id)
+    unknown = [o for o in outcomes if o not in tree.outcomes]
+    if unknown:
+        _fail(
+            f"Tree '{tree.id}' has no outcome {links.quote(unknown[0])}; its outcomes are: {', '.join(tree.outcomes)}."
+        )
+    if not tree.compare:
+        _fail(f"Tree '{tree.id}' has no comparison yet.")
+    table = compare.compare(tree, outcomes)
+    if as_json:
+        _emit(compare_json(table))
+        return
+    terminal.show_comparison(table)
 
 
 @cli.command("render")

@@ -27,6 +27,7 @@ class Decoded:
     answers: dict[str, Answer] = field(default_factory=dict)
     outcome: str | None = None
     notices: list[str] = field(default_factory=list)
+    compare: list[str] = field(default_factory=list)
 
 
 def quote(text: object, limit: int = 40) -> str:
@@ -95,6 +96,7 @@ def decode(trees: Mapping[str, Tree], query: Mapping[str, str | Sequence[str]]) 
     if outcome is not None and outcome not in tree.outcomes:
         notices.append(f"There is no outcome called {quote(outcome)} here; it was ignored.")
         outcome = None
+    compare = _compared(tree, values.pop("compare", None), notices)
     answers: dict[str, Answer] = {}
     for key, raw in values.items():
         question = tree.questions.get(key)
@@ -106,7 +108,32 @@ def decode(trees: Mapping[str, Tree], query: Mapping[str, str | Sequence[str]]) 
             notices.append(f"The answer {quote(raw)} to question {quote(key)} was ignored: {answer.reason}.")
             continue
         answers[key] = answer
-    return Decoded(tree_id, answers, outcome, notices)
+    return Decoded(tree_id, answers, outcome, notices, compare)
+
+
+MAX_COMPARED = 6
+"""A comparison link shows at most this many outcomes side by side."""
+
+
+def _compared(tree: Tree, raw: str | None, notices: list[str]) -> list[str]:
+    """`compare=OID,OID`: the outcomes to show side by side (unknown ones noted and left out)."""
+    if raw is None:
+        return []
+    wanted = [part.strip() for part in raw.split(",") if part.strip()][: MAX_COMPARED * 2]
+    known = list(dict.fromkeys(o for o in wanted if o in tree.outcomes))
+    notices += [
+        f"There is no outcome called {quote(o)} to compare; it was left out." for o in wanted if o not in tree.outcomes
+    ]
+    if len(known) > MAX_COMPARED:
+        notices.append(f"A comparison shows at most {MAX_COMPARED} outcomes; the rest were left out.")
+    if len(known) < 2:
+        notices.append("A comparison needs two outcomes of the tree or more; the tree's full comparison is shown.")
+        return list(tree.outcomes)
+    return known[:MAX_COMPARED]
+
+
+def compare_params(tree_id: str, outcomes: Sequence[str]) -> dict[str, str]:
+    return {"tree": tree_id, "compare": ",".join(outcomes)}
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,23 @@
-"""A walk as one JSON-ready document (the `explain --json` contract), and answers read from
-QUESTION=VALUE pairs. Shared by the CLI's commands; no printing here."""
+"""The CLI's JSON documents (the contracts in docs/contracts.md: explain, practice, compare), and
+answers read from QUESTION=VALUE pairs. No printing here."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from advisor import engine, links
+from advisor import compare, engine, links, practice
 from advisor.errors import AnswerError
 from advisor.model import NOT_SURE, Answer, ChoiceQuestion, DerivedValue, Tree
 
 
 def json_value(value: Answer) -> Answer | int:
     return int(value) if isinstance(value, float) and value.is_integer() and abs(value) < 2**53 else value
+
+
+def json_number(value: str | float) -> str | float | int:
+    """A fact's value for JSON: whole numbers as integers, text as it is."""
+    return json_value(value) if isinstance(value, float) else value
 
 
 def parse_answers(tree: Tree, pairs: tuple[str, ...]) -> dict[str, Answer]:
@@ -86,4 +92,38 @@ def explain_json(tree: Tree, answers: dict[str, Answer]) -> dict[str, Any]:
             for w in engine.what_if(tree, walk.answers)
         ],
         "link": "?" + links.encode(tree.id, walk.answers),
+    }
+
+
+def practice_json(
+    trees: Mapping[str, Tree], tree_id: str | None, seed: int, items: list[practice.Question]
+) -> dict[str, Any]:
+    return {
+        "tree": tree_id,
+        "seed": seed,
+        "questions": [
+            {
+                "id": q.id,
+                "scenario": q.text,
+                "choices": [{"outcome": o, "title": trees[q.tree].outcomes[o].title} for o in q.choices],
+                "answer": q.answer,
+            }
+            for q in items
+        ],
+    }
+
+
+def compare_json(table: compare.Comparison) -> dict[str, Any]:
+    tree = table.tree
+    return {
+        "tree": tree.id,
+        "attributes": [{"id": a.id, "label": a.label, "kind": a.kind} for a in table.attributes],
+        "outcomes": [
+            {
+                "id": oid,
+                "title": tree.outcomes[oid].title,
+                "facts": {a.id: json_number(table.raw(oid, a.id)) for a in table.attributes},
+            }
+            for oid in table.outcomes
+        ],
     }

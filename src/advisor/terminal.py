@@ -7,7 +7,7 @@ import textwrap
 
 import click
 
-from advisor import engine, links, wording
+from advisor import compare, engine, links, wording
 from advisor.model import Tree
 
 
@@ -59,3 +59,15 @@ def show_what_if(items: list[engine.WhatIf]) -> None:
         for item in (w for w in items if w.distance == distance):
             change = ", ".join(f"{q}={links.encode_value(v)}" for q, v in item.change.items())
             click.echo(f"  - {item.title}: {change}")
+
+
+def show_comparison(table: compare.Comparison) -> None:
+    """One block per attribute, one line per outcome; attributes that differ are marked."""
+    tree = table.tree
+    click.secho(f"{tree.title}: {', '.join(tree.outcomes[o].title for o in table.outcomes)}", bold=True)
+    width = max(len(tree.outcomes[o].title) for o in table.outcomes)
+    for attribute in table.attributes:
+        mark = "" if attribute.id in table.differing else "  (the same for all)"
+        click.secho(f"\n{attribute.label}{mark}", bold=True)
+        for oid in table.outcomes:
+            click.echo(f"  {tree.outcomes[oid].title:<{width}}  {table.text(oid, attribute)}")

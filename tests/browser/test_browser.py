@@ -203,3 +203,24 @@ def test_a_practice_round_by_clicks_and_keys(app_url: str, page: Page, shot: Any
 
     page.goto(replay.replace("http://localhost:8501/", app_url))
     expect(box).to_contain_text(items[0].text[:40], timeout=TIMEOUT)
+
+
+def test_outcomes_side_by_side(app_url: str, page: Page, shot: Any) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_url + "?tree=load-balancer&traffic=web&web-needs=fixed-ip")
+    compared = page.locator(".st-key-compared-with table")
+    expect(compared).to_be_visible(timeout=TIMEOUT)
+    expect(compared.locator("thead")).to_contain_text(LB.outcomes["nlb"].title)
+    expect(compared.locator("tbody")).to_contain_text("≠ ")
+    page.locator(".st-key-to-compare button").click()
+    expect(page).to_have_url(re.compile(r"compare=nlb%2C"), timeout=TIMEOUT)
+    table = page.locator(".st-key-comparison table")
+    expect(table).to_be_visible(timeout=TIMEOUT)
+    shot(page, "compare")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(app_url + "study?tree=load-balancer")
+    study = page.locator(".st-key-study-comparison table")
+    expect(study).to_be_visible(timeout=TIMEOUT)
+    for outcome in LB.outcomes.values():
+        expect(study.locator("thead")).to_contain_text(outcome.title)
+    shot(page, "study-table-phone")

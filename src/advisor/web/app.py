@@ -2,7 +2,7 @@
 
 The URL is the state (the share-link contract in docs/contracts.md): `/?tree=T&Q=V...` opens the advisor,
 `/?tree=T&outcome=O` the page of one outcome, `/` the list of trees, `/study?tree=T` the study page,
-`/practice?tree=T&seed=N` a practice round.
+`/practice?tree=T&seed=N` a practice round, `/?tree=T&compare=O,O` outcomes side by side.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from advisor.errors import TreeFileError
-from advisor.web import advise, home, outcome, practice, study, views
+from advisor.web import advise, comparison, home, outcome, practice, study, views
 
 log = logging.getLogger("advisor.web")
 
@@ -23,6 +23,8 @@ def route() -> None:
     link = views.current_link()
     if link.tree is None:
         home.show(link.notices)
+    elif link.compare:
+        comparison.show(views.trees()[link.tree], link.compare, link.notices)
     elif link.outcome is not None:
         outcome.show(views.trees()[link.tree], link.outcome, link.notices)
     else:

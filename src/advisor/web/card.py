@@ -7,9 +7,9 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-from advisor import engine, links, wording
+from advisor import compare, engine, links, wording
 from advisor.model import NOT_SURE, Answer, Outcome, Tree
-from advisor.web import views
+from advisor.web import comparison, views
 from advisor.web.views import md
 
 AnswersLink = Callable[[Mapping[str, Answer]], dict[str, str]]
@@ -64,6 +64,8 @@ def outcome_card(
                 _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
         if what_if and answers_link is not None:
             _what_if(tree, what_if, answers_link)
+        if walk is not None and tree.compare:
+            _compared(tree, oid, walk)
         references = "\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references)
         closing = [
             _section("Exam tips", outcome.exam_tips),
@@ -71,6 +73,21 @@ def outcome_card(
             f"#### References\n{references}" if references else "",
         ]
         st.markdown("\n\n".join(filter(None, closing)))
+
+
+def _compared(tree: Tree, oid: str, walk: engine.Walk) -> None:
+    """The recommendation next to the outcomes the fewest changed answers away."""
+    nearest = compare.neighbours(tree, walk.answers, oid)
+    if len(nearest.outcomes) < 2:
+        return
+    st.markdown("#### Compared with the nearest alternatives")
+    comparison.table(nearest, key="compared-with")
+    views.link(
+        "Compare them on a page of their own",
+        links.compare_params(tree.id, nearest.outcomes),
+        key="to-compare",
+        icon=":material/table_view:",
+    )
 
 
 def _what_if(tree: Tree, items: list[engine.WhatIf], answers_link: AnswersLink) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advisor import engine, links, render
+from advisor import compare, engine, links, render
 from advisor.model import Tree
-from advisor.web import outcome, views
+from advisor.web import comparison, outcome, views
 
 
 def show(tree: Tree, notices: list[str]) -> None:
@@ -18,6 +18,10 @@ def show(tree: Tree, notices: list[str]) -> None:
     views.link("Answer the questions instead", {"tree": tree.id}, key="to-advisor", icon=":material/play_arrow:")
     st.subheader("The whole tree", anchor=False)
     views.drawing(tree, render.Highlight(), caption=f"The whole decision tree: {tree.title}.", height=900, shrink=1)
+
+    if tree.compare:
+        st.subheader("Side by side", anchor=False)
+        comparison.table(compare.compare(tree), key="study-comparison")
 
     st.subheader("Every answer and what leads to it", anchor=False)
     for oid, item in tree.outcomes.items():
