@@ -164,7 +164,11 @@ def load_paths(tree: Tree) -> list[dict[str, object]]:
         (["explain", "no-such-tree"], "There is no tree called 'no-such-tree'"),
         (["explain", "load-balancer", "-a", "nope=1"], "has no question 'nope'"),
         (["explain", "load-balancer", "-a", "traffic=nope"], "is not one of this question's options"),
-        (["explain", "disaster-recovery", "-a", "rpo=-5"], "is not a number"),
+        (["explain", "disaster-recovery", "-a", "rpo=-5"], "is not a plain number"),
+        (["explain", "compute", "-a", "work-shape=per-event", "-a", "run-time=1e-320"], "is not a plain number"),
+        (["explain", "disaster-recovery", "-a", "rpo=1_000"], "is not a plain number"),
+        (["explain", "disaster-recovery", "-a", "rpo=\uff13\uff10"], "is not a plain number"),
+        (["explain", "disaster-recovery", "-a", "rpo= 30"], "is not a plain number"),
         (["explain", "load-balancer", "-a", "traffic"], "--answer takes QUESTION=VALUE"),
         (["render", "load-balancer", "--format", "gif"], "Invalid value for '--format'"),
         (["explain", "load-balancer", "-a", "traffic=web", "-a", "traffic=web"], "answered twice"),
@@ -196,7 +200,7 @@ def test_ask_walks_to_a_recommendation_with_back_and_a_bad_reply() -> None:
     tree: Tree = TREES["disaster-recovery"]
     done = advisor("ask", "disaster-recovery", stdin="abc\n30\nb\n30\n300\n1\n1\n")
     assert done.returncode == 0, done.stderr
-    assert "Type a number (0 or more)" in done.stdout
+    assert "Type a plain number: 0, or from 0.001 to" in done.stdout
     assert f"Recommendation: {tree.outcomes['pilot-light'].title}" in done.stdout
     link = "?tree=disaster-recovery&rpo=30&rto=300&threat=outage&source=aws-managed"
     assert f"Share link: http://localhost:8501/{link}" in done.stdout

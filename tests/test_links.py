@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor import engine, links
+from advisor import engine, links, render
 from advisor.loader import load_trees
 
 TREES = load_trees()
@@ -85,3 +85,31 @@ def test_a_repeated_parameter_uses_the_last_value_and_says_so() -> None:
     decoded = links.decode(TREES, links.params_from_query("?tree=disaster-recovery&rpo=5&rpo=30"))
     assert decoded.answers == {"rpo": 30.0}
     assert decoded.notices == ["'rpo' appears more than once in the link; its last value was used."]
+
+
+NUMBER_TEXT = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.sampled_from(["1e-320", "5e-324", "0.0000001", "1_000", "\uff13\uff10", " 30", "30 ", "+5", "0x10", "1e400"]),
+    st.just("9" * 400),
+    st.from_regex(r"[0-9]{1,20}(\.[0-9]{1,14})?", fullmatch=True),
+)
+
+
+@settings(max_examples=1500, derandomize=True, deadline=None)
+@given(data=st.data(), tree_id=st.sampled_from(sorted(TREES)))
+def test_fuzzed_links_never_raise_through_walk_what_if_and_drawing(data: st.DataObject, tree_id: str) -> None:
+    """A fixed-seed fuzz of whole links: decode, walk, what-if and the drawing, as a page does."""
+    tree = TREES[tree_id]
+    query: dict[str, str] = {"tree": tree_id}
+    for qid, question in tree.questions.items():
+        if not data.draw(st.booleans(), label=f"give {qid}"):
+            continue
+        options = list(getattr(question, "options", {}))
+        values = st.sampled_from([*options, "not-sure"]) if options else st.one_of(NUMBER_TEXT, st.just("not-sure"))
+        query[qid] = data.draw(values, label=qid)
+    decoded = links.decode(TREES, query)
+    walk = engine.walk(tree, decoded.answers)
+    engine.what_if(tree, walk.answers)
+    render.to_dot(tree, render.walk_highlight(tree, walk))
+    for number in (v for v in decoded.answers.values() if isinstance(v, float)):
+        assert number == 0 or engine.MIN_POSITIVE <= number <= engine.MAX_NUMBER

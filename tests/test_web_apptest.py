@@ -321,3 +321,9 @@ def test_a_bug_in_a_page_shows_a_friendly_message_not_a_traceback() -> None:
         "Something went wrong on our side while drawing this page. Try again, or start over from the home page."
     ]
     assert "a bug deep inside a page" not in " ".join(m.value for m in at.markdown)
+
+
+def test_a_link_with_a_tiny_number_gets_a_notice_not_an_error() -> None:
+    at = open_app(tree="compute", **{"work-shape": "per-event", "run-time": "1e-320", "run-size": "fits"})
+    assert not at.exception and not at.error
+    assert any("'1e-320'" in t.value and "plain number" in t.value for t in at.text)

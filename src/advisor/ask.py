@@ -24,18 +24,15 @@ def _interpret(tree: Tree, qid: str, reply: str) -> Answer | None:
     question = tree.questions[qid]
     if isinstance(question, ChoiceQuestion):
         options = list(question.options)
-        return options[int(reply) - 1] if reply.isdecimal() and 1 <= int(reply) <= len(options) else None
+        number = int(reply) if reply.isascii() and reply.isdigit() and len(reply) <= 3 else 0
+        return options[number - 1] if 1 <= number <= len(options) else None
     resolved = engine.resolve(tree, qid, reply)
     return None if isinstance(resolved, str) else resolved[0]
 
 
 def _hint(tree: Tree, qid: str) -> str:
     question = tree.questions[qid]
-    what = (
-        f"a number from 1 to {len(question.options)}"
-        if isinstance(question, ChoiceQuestion)
-        else "a number (0 or more)"
-    )
+    what = f"a number from 1 to {len(question.options)}" if isinstance(question, ChoiceQuestion) else engine.NUMBER_RULE
     return f"Type {what}, ? if you are not sure, b to go back or q to quit."
 
 

@@ -65,6 +65,6 @@ def _read(choices: int) -> int | None:
             return None
         if reply.lower() == "q":
             return None
-        if reply.isdecimal() and 1 <= int(reply) <= choices:
+        if reply.isascii() and reply.isdigit() and len(reply) <= 3 and 1 <= int(reply) <= choices:
             return int(reply)
         click.echo(f"Type a number from 1 to {choices}, or q to stop.")

@@ -10,7 +10,7 @@ and what would change the answer. Pure: no I/O, no printing, no Streamlit.
     what_if.py    the smallest changes that lead to each other outcome
 """
 
-from advisor.engine.numbers import MAX_NUMBER, display_number, format_number, parse_number
+from advisor.engine.numbers import MAX_NUMBER, MIN_POSITIVE, NUMBER_RULE, display_number, format_number, parse_number
 from advisor.engine.paths import Path, all_paths, cached_paths
 from advisor.engine.steps import Ignored, Refused, Step, accept, answer_text, branch_of, resolve, step_of
 from advisor.engine.unsure import Candidate
@@ -20,6 +20,8 @@ from advisor.engine.what_if import WhatIf, what_if
 
 __all__ = [
     "MAX_NUMBER",
+    "MIN_POSITIVE",
+    "NUMBER_RULE",
     "Candidate",
     "Ignored",
     "Path",

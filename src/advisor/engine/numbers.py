@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import math
+import re
 
 MAX_NUMBER = 1e15
 """Larger numbers are refused: no question of a tree needs them, and they make links unwieldy."""
+
+MIN_POSITIVE = 0.001
+"""The smallest positive number accepted (0 itself is accepted): no question needs finer, and
+smaller ones only cause trouble (a number like 1e-320 is not even a normal float)."""
+
+PLAIN_DECIMAL = re.compile(r"[0-9]{1,16}(\.[0-9]{1,12})?")
+"""How a number is written in a link, a CLI argument or a terminal reply: ASCII digits, an
+optional decimal part; no sign, exponent, spaces, underscores or other scripts' digits."""
+
+NUMBER_RULE = f"a plain number: 0, or from {MIN_POSITIVE:g} to {MAX_NUMBER:,.0f}"
 
 
 def format_number(value: float) -> str:
@@ -25,19 +36,16 @@ def display_number(value: float) -> str:
 
 
 def parse_number(raw: object) -> float | None:
-    """A finite, non-negative number no larger than MAX_NUMBER, from a number or short text."""
+    """The one definition of an acceptable number (see NUMBER_RULE), from a number or its text;
+    None when it is not one."""
     if isinstance(raw, bool):
         return None
-    if isinstance(raw, int | float):
+    if isinstance(raw, int | float) or (isinstance(raw, str) and PLAIN_DECIMAL.fullmatch(raw)):
         value = float(raw)
-    elif isinstance(raw, str) and len(raw) <= 32:
-        try:
-            value = float(raw.strip())
-        except ValueError:
-            return None
     else:
         return None
-    return value if math.isfinite(value) and 0 <= value <= MAX_NUMBER else None
+    acceptable = value == 0 or MIN_POSITIVE <= value <= MAX_NUMBER
+    return value if math.isfinite(value) and acceptable else None
 
 
 def round_figures(value: float, figures: int = 2) -> float:

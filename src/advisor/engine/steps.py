@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from advisor.engine.numbers import MAX_NUMBER, display_number, parse_number
+from advisor.engine.numbers import NUMBER_RULE, display_number, parse_number
 from advisor.model import NOT_SURE, Answer, Branch, ChoiceQuestion, DerivedValue, Tree
 
 
@@ -59,7 +59,7 @@ def resolve(tree: Tree, qid: str, raw: object) -> tuple[Answer, str, Branch] | s
     value = parse_number(raw)
     index = None if value is None else question.range_index(value)
     if value is None or index is None:
-        return f"not a number from 0 to {MAX_NUMBER:,.0f}"
+        return f"not {NUMBER_RULE}"
     return value, str(index), question.ranges[index]
 
 
