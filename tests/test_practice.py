@@ -89,6 +89,7 @@ def test_cli_practice_plays_in_a_terminal() -> None:
     assert done.returncode == 0, done.stderr
     text = " ".join(done.stdout.split())
     assert "Type a number from 1 to 4" in text and "Right: " in text and "Not quite: the answer is" in text
+    assert "How they differ:" in text and "(your pick: " in text
     assert "Score: 1 of 2" in text and "Replay this round: advisor practice caching --seed 3 --count 2" in text
 
 
@@ -122,6 +123,8 @@ def test_a_round_is_played_to_the_end_by_clicking() -> None:
     result = practice.feedback(tree, items[1], wrong)
     if result.parting is not None:
         assert any(m.value.startswith(f"Your pick, {md(tree.outcomes[wrong].title)}, needs") for m in at.markdown)
+    side_by_side = at.table[0].value
+    assert list(side_by_side.columns) == [tree.outcomes[o].title for o in (items[1].answer, wrong)]
     at.button(key="next").click().run()
 
     assert "Your score: 1 of 2" in [h.value for h in at.header]

@@ -190,3 +190,11 @@ def test_what_cannot_be_bought_is_marked_with_what_to_use_instead() -> None:
     retired = {(t.id, oid) for t in TREES.values() for oid, o in t.outcomes.items() if o.status == "retired"}
     assert {("ec2-purchasing", "scheduled-reserved"), ("data-transfer", "snowmobile")} <= retired
     assert TREES["load-balancer"].outcomes["clb"].status == "previous-generation"
+
+
+@pytest.mark.parametrize("path", tree_files(), ids=lambda p: p.name)
+def test_every_tree_file_parses_without_libyaml(path: object) -> None:
+    """Where PyYAML lacks libyaml, the loader falls back to the pure-Python parser."""
+    import yaml
+
+    assert isinstance(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), dict)  # type: ignore[attr-defined]

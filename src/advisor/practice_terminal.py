@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import click
 
-from advisor import practice, terminal
+from advisor import compare, practice, terminal
 from advisor.model import Tree
 
 
@@ -23,6 +23,14 @@ def _show_feedback(tree: Tree, item: practice.Question, pick: str) -> bool:
             terminal.say(
                 f"Your pick needs “{result.needed}” for “{question}”; "
                 f"the scenario's answer is “{result.parting.label}”: {result.parting.because}"
+            )
+        table = compare.compare(tree, [item.answer, pick])
+        if table.differing:
+            click.echo("How they differ:")
+        for attribute in (a for a in table.attributes if a.id in table.differing):
+            terminal.say(
+                f"- {attribute.label}: {table.text(item.answer, attribute)} (your pick: {table.text(pick, attribute)})",
+                "  ",
             )
     click.echo("The scenario's path:")
     for step in result.walk.steps:

@@ -13,9 +13,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from advisor import links, practice
+from advisor import compare, links, practice
 from advisor.model import Tree
-from advisor.web import views
+from advisor.web import comparison, views
 from advisor.web.views import md
 
 
@@ -113,6 +113,9 @@ def _feedback(tree: Tree, item: practice.Question, pick: str) -> None:
                     f"{md(result.parting.because)}"
                 )
         st.markdown("**The scenario's path**\n\n" + "\n".join(views.path_lines(tree, result.walk.steps)))
+        if not result.right and tree.compare:
+            st.markdown("**The answer and your pick, side by side**")
+            comparison.table(compare.compare(tree, [item.answer, pick]), key="practice-compare")
         views.link(
             f"Why {answer}: its full explanation",
             links.outcome_params(tree.id, item.answer),
