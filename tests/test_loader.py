@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from advisor.errors import TreeFileError
-from advisor.loader import load_tree, read_tree
+from advisor.loader import load_tree, load_trees, read_tree
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 GOOD = Path(__file__).parent / "fixtures" / "good"
@@ -126,3 +126,17 @@ def test_an_outcome_missing_a_compared_fact_is_refused() -> None:
     assert any(
         p.line == 26 and "outcome 'large': no fact for compared attribute 'users'" in str(p) for p in problems
     ), problems
+
+
+def test_a_next_decision_must_name_a_tree(tmp_path: Path) -> None:
+    text = (GOOD / "tiny.yaml").read_text()
+    text = text.replace(
+        "  large: {title: Large, summary: Large.,",
+        "  large: {title: Large, summary: Large., next_decisions: [{tree: nowhere, reason: Then this.}],",
+    )
+    (tmp_path / "tiny.yaml").write_text(text)
+    with pytest.raises(TreeFileError) as caught:
+        load_trees(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        "trees/tiny.yaml:23: outcome 'large': next decision 'nowhere' names no tree"
+    ]

@@ -18,7 +18,7 @@ import click
 
 from advisor import compare, engine, links, practice, render, terminal
 from advisor.errors import AdvisorError, TreeFileError
-from advisor.loader import get_tree, load_trees, read_tree, shipped_trees_dir, tree_files
+from advisor.loader import get_tree, load_trees, next_decision_problems, read_tree, shipped_trees_dir, tree_files
 from advisor.model import Tree
 from advisor.report import compare_json, explain_json, json_value, parse_answers, practice_json
 from advisor.serving import streamlit_config, streamlit_flags
@@ -121,13 +121,20 @@ def validate(paths: tuple[Path, ...]) -> None:
     """Check tree files (default: the shipped trees); one FILE:LINE line per problem."""
     files = list(paths) or tree_files()
     problems = []
+    read: dict[str, Tree] = {}
+    where: dict[str, Path] = {}
     for path in files:
         if path.is_dir():
             files.extend(tree_files(path))
             continue
         if not path.exists():
             _fail(f"No such file: {links.quote(path, 120)}.")
-        problems += read_tree(path)[1]
+        tree, found = read_tree(path)
+        problems += found
+        if tree is not None:
+            read[tree.id], where[tree.id] = tree, path
+    known = set(read) | {p.stem for p in tree_files()}
+    problems += next_decision_problems(read, where, known, {t: str(p) for t, p in where.items()})
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:

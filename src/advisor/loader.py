@@ -207,6 +207,7 @@ def tree_files(folder: Path | None = None) -> list[Path]:
 def load_trees(folder: Path | None = None) -> dict[str, Tree]:
     """Every tree of a folder, keyed by id; all problems of all files are raised together."""
     trees: dict[str, Tree] = {}
+    files: dict[str, Path] = {}
     problems: list[Problem] = []
     for path in tree_files(folder):
         tree, found = read_tree(path, display=f"trees/{path.name}")
@@ -215,9 +216,29 @@ def load_trees(folder: Path | None = None) -> dict[str, Tree]:
             problems.append(Problem(f"trees/{path.name}", 1, f"tree: duplicate tree id '{tree.id}'"))
         elif tree is not None:
             trees[tree.id] = tree
+            files[tree.id] = path
+    problems += next_decision_problems(trees, files, set(trees))
     if problems:
         raise TreeFileError(problems)
     return dict(sorted(trees.items()))
+
+
+def next_decision_problems(
+    trees: dict[str, Tree], files: dict[str, Path], known: set[str], display: dict[str, str] | None = None
+) -> list[Problem]:
+    """A `next_decisions` entry must name a known tree (checked once every tree is read)."""
+    problems = []
+    display = display if display is not None else {tid: f"trees/{path.name}" for tid, path in files.items()}
+    for tree in trees.values():
+        for oid, outcome in tree.outcomes.items():
+            for entry in outcome.next_decisions:
+                if entry.tree not in known:
+                    path = files[tree.id]
+                    lines = path.read_text(encoding="utf-8").splitlines()
+                    line = next((i for i, text in enumerate(lines, 1) if f"tree: {entry.tree}" in text), 1)
+                    message = f"outcome '{oid}': next decision '{entry.tree}' names no tree"
+                    problems.append(Problem(display.get(tree.id, str(path)), line, message))
+    return problems
 
 
 def get_tree(trees: dict[str, Tree], tree_id: str) -> Tree:

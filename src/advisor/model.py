@@ -222,6 +222,13 @@ class Fact(Strict):
     source: Source | None = Field(default=None, description="'course', or the AWS documentation URL it was checked on.")
 
 
+class NextDecision(Strict):
+    """A tree that usually comes next once this outcome is chosen, and why."""
+
+    tree: Id
+    reason: Text
+
+
 class Outcome(Strict):
     title: Text
     summary: Text
@@ -238,6 +245,7 @@ class Outcome(Strict):
     changed_since: list[Text] = []
     references: list[Reference] = []
     facts: dict[Id, Fact] = Field(default={}, description="A value for each attribute of the tree's `compare`.")
+    next_decisions: list[NextDecision] = Field(default=[], description="Trees that usually come next, with why.")
 
     @model_validator(mode="after")
     def _status_explained(self) -> Outcome:
@@ -265,6 +273,7 @@ class Tree(Strict):
     summary: Text
     updated: date
     order: int = Field(default=100, ge=0, description="Position on the home page: lower comes first.")
+    group: Text = Field(default="Other decisions", description="The home page section the tree is listed in.")
     start: Id
     questions: dict[Id, Question] = Field(min_length=1)
     outcomes: dict[Id, Outcome] = Field(min_length=1)

@@ -30,6 +30,8 @@ def show_recommendation(tree: Tree, oid: str) -> None:
     if notice:
         click.secho(notice, fg="yellow")
     say(outcome.summary)
+    for entry in outcome.next_decisions:
+        say(f"Next: advisor ask {entry.tree} ({entry.reason})")
 
 
 def choose_if(tree: Tree, candidate: engine.Candidate) -> str:

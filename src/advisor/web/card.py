@@ -58,6 +58,7 @@ def outcome_card(
         reasons += [_section("Why it fits" if walk else "Why choose it", outcome.why)]
         reasons += [_section("Caveats", outcome.caveats)]
         st.markdown("\n\n".join([md(outcome.summary), *filter(None, reasons)]))
+        _next_decisions(tree, outcome)
         if outcome.alternatives:
             st.markdown("#### Alternatives")
             for other, when in outcome.alternatives.items():
@@ -73,6 +74,17 @@ def outcome_card(
             f"#### References\n{references}" if references else "",
         ]
         st.markdown("\n\n".join(filter(None, closing)))
+
+
+def _next_decisions(tree: Tree, outcome: Outcome) -> None:
+    """The decisions that usually come next, each a link to its tree."""
+    trees = views.trees()
+    entries = [e for e in outcome.next_decisions if e.tree in trees]
+    if not entries:
+        return
+    st.markdown("#### What to decide next")
+    for entry in entries:
+        _linked_item(trees[entry.tree].title, entry.reason, {"tree": entry.tree})
 
 
 def _compared(tree: Tree, oid: str, walk: engine.Walk) -> None:

@@ -87,7 +87,12 @@ def show(notices: list[str], heading: str = "Which AWS service should I use?") -
         _results(query, trees)
         return
     ordered = sorted(trees.values(), key=lambda t: (t.order, t.title))
-    for row in range(0, len(ordered), 3):
-        for column, tree in zip(st.columns(3), ordered[row : row + 3], strict=False):
-            with column:
-                _card(tree)
+    groups: dict[str, list[Tree]] = {}
+    for tree in ordered:
+        groups.setdefault(tree.group, []).append(tree)
+    for group, members in groups.items():
+        st.subheader(views.md(group), anchor=False, divider="gray")
+        for row in range(0, len(members), 3):
+            for column, tree in zip(st.columns(3), members[row : row + 3], strict=False):
+                with column:
+                    _card(tree)
