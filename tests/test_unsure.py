@@ -131,7 +131,8 @@ def test_not_sure_lists_the_candidates_with_the_answers_that_pick_them(tiny: Tre
     assert [c.outcome for c in walk.candidates] == ["small", "large"]
     assert walk.candidates[0].needs == {"traffic": "other"}
     assert walk.candidates[1].needs["traffic"] == "web" and walk.candidates[1].needs["size"] >= 100
-    assert (walk.outcome, walk.complete, walk.next_question) == (None, False, "size")
+    assert (walk.outcome, walk.complete) == (None, False)
+    assert walk.next_question == "traffic", "'size' is asked on one branch only: only 'traffic' tells them apart"
     assert walk.answers == {"traffic": NOT_SURE}
 
 
@@ -153,6 +154,12 @@ def test_not_sure_on_a_number_tries_each_range(tiny: Tree) -> None:
     walk = engine.walk(tiny, {"traffic": "web", "size": NOT_SURE})
     assert [c.outcome for c in walk.candidates] == ["small", "large"]
     assert walk.next_question == "size"
+
+
+def test_the_deciding_question_is_one_every_remaining_branch_asks() -> None:
+    tree = TREES["load-balancer"]
+    walk = engine.walk(tree, {"traffic": NOT_SURE})
+    assert walk.next_question == "traffic", "no question below it is asked on every branch"
 
 
 def test_the_deciding_question_splits_the_shortlist_most() -> None:

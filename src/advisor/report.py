@@ -64,6 +64,21 @@ def _because(step: engine.Step) -> str:
     return UNSURE_BECAUSE if step.free else step.because
 
 
+def _path(tree: Tree, walk: engine.Walk) -> list[dict[str, Any]]:
+    """The steps walked, then (below a `not-sure`) the answers given there, `not-sure` included."""
+    path = [
+        {"question": s.question, "answer": NOT_SURE if s.free else json_value(s.answer), "because": _because(s)}
+        for s in walk.steps
+    ]
+    listed = {s.question for s in walk.steps}
+    for qid, value in walk.kept:
+        if qid not in listed:
+            resolved = None if value == NOT_SURE else engine.resolve(tree, qid, value)
+            because = resolved[2].because if isinstance(resolved, tuple) else "Not sure."
+            path.append({"question": qid, "answer": json_value(value), "because": because})
+    return path
+
+
 def _answers(answers: dict[str, Answer]) -> dict[str, Answer | int]:
     return {q: json_value(v) for q, v in answers.items()}
 
@@ -79,12 +94,17 @@ def explain_json(tree: Tree, answers: dict[str, Answer]) -> dict[str, Any]:
         "complete": walk.complete,
         "outcome": outcome,
         "next_question": question_json(tree, walk.next_question) if walk.next_question else None,
-        "path": [
-            {"question": s.question, "answer": NOT_SURE if s.free else json_value(s.answer), "because": _because(s)}
-            for s in walk.steps
-        ],
+        "path": _path(tree, walk),
         "ignored": [{"question": i.question, "answer": i.answer, "reason": i.reason} for i in walk.ignored],
-        "candidates": [{"outcome": c.outcome, "title": c.title, "needs": _answers(c.needs)} for c in walk.candidates],
+        "candidates": [
+            {
+                "outcome": c.outcome,
+                "title": c.title,
+                "needs": _answers(c.needs),
+                "status": tree.outcomes[c.outcome].status,
+            }
+            for c in walk.candidates
+        ],
         "deciding_question": question_json(tree, deciding) if deciding else None,
         "unsure_irrelevant": list(walk.unsure_irrelevant),
         "what_if": [

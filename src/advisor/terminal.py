@@ -43,7 +43,9 @@ def show_shortlist(tree: Tree, walk: engine.Walk) -> None:
     for candidate in walk.candidates:
         say(f"- {candidate.title}: choose this if {choose_if(tree, candidate)}", "  ")
     if walk.next_question:
-        say(f"The question that decides: {tree.questions[walk.next_question].text}")
+        question = tree.questions[walk.next_question]
+        options = ", ".join(getattr(question, "options", {})) or getattr(question, "unit", "")
+        say(f"The question that decides ({walk.next_question}: {options}): {question.text}")
 
 
 def show_unsure_irrelevant(tree: Tree, walk: engine.Walk) -> None:

@@ -27,12 +27,16 @@ def format_number(value: float) -> str:
 
 
 def display_number(value: float) -> str:
-    """A number as a person reads it: 30, 0.5, 0.009259, ∞ (rounded to 4 figures; links keep all)."""
+    """A number as a person reads it: 30, 0.5, 0.009259, 106,900, ∞ (four significant figures
+    at most for fractions, never an exponent; links keep every digit)."""
     if math.isinf(value):
         return "∞"
     if value.is_integer() and abs(value) < MAX_NUMBER:
         return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value))
-    return f"{value:.4g}"
+    if abs(value) >= 100:
+        return f"{round(value):,}"
+    decimals = max(0, 3 - math.floor(math.log10(abs(value)))) if value else 0
+    return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
 
 
 def parse_number(raw: object) -> float | None:

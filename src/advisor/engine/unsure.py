@@ -70,8 +70,12 @@ class Shortlist:
 
     def candidates(self, tree: Tree) -> list[Candidate]:
         best: dict[str, Leaf] = {}
+
+        def simpler(leaf: Leaf, other: Leaf) -> bool:  # fewer open answers, then more given ones
+            return (len(leaf.needs), -len(leaf.steps)) < (len(other.needs), -len(other.steps))
+
         for leaf in self.leaves:
-            if leaf.outcome not in best or len(leaf.needs) < len(best[leaf.outcome].needs):
+            if leaf.outcome not in best or simpler(leaf, best[leaf.outcome]):
                 best[leaf.outcome] = leaf
         return [Candidate(oid, tree.outcomes[oid].title, best[oid].steps) for oid in self.outcomes]
 
@@ -81,18 +85,20 @@ class Shortlist:
         return [{leaf.outcome for leaf in self.leaves if leaf.key_at(qid) in (None, key)} for key in keys]
 
     def deciding(self, tree: Tree, unsure: set[str]) -> str | None:
-        """The open question whose worst answer leaves the fewest outcomes. A question answered
-        `not-sure` comes only when nothing else narrows; when no single answer narrows (a number
-        that counts only with another), the first question still open."""
+        """The question to ask next: among the open questions that every branch still in play
+        asks, the one whose worst answer leaves the fewest outcomes. When none narrows, the
+        `not-sure` question that does (only it tells them apart); failing that, the first open."""
         total = len(self.outcomes)
         scored = []
         for order, qid in enumerate(self.free):
+            everywhere = all(leaf.key_at(qid) is not None for leaf in self.leaves)
             sizes = [len(s) for s in self.split(tree, qid)]
-            if max(sizes) < total:
+            if max(sizes) < total and (everywhere or qid in unsure):
                 scored.append(((qid in unsure, max(sizes), sum(sizes), order), qid))
         if scored:
             return min(scored)[1]
-        return next((q for q in self.free if q not in unsure), next(iter(self.free), None))
+        first_unsure = next((q for q in self.free if q in unsure), None)
+        return first_unsure or next(iter(self.free), None)
 
     def irrelevant(self, tree: Tree, unsure: set[str]) -> list[str]:
         """The `not-sure` answers that changed nothing: every answer there leaves the same outcomes.

@@ -13,7 +13,7 @@ from advisor.engine.paths import Path, cached_paths
 from advisor.engine.steps import resolve
 from advisor.engine.values import nearby
 from advisor.engine.walking import walk
-from advisor.model import Answer, Numeric, Tree
+from advisor.model import NOT_SURE, Answer, Numeric, Tree
 
 
 @dataclass(frozen=True)
@@ -42,19 +42,34 @@ def _closeness(answers: Mapping[str, object], change: Mapping[str, Answer]) -> f
     return total
 
 
-def _change_for(tree: Tree, answers: Mapping[str, object], path: Path) -> dict[str, Answer] | None:
-    """The fewest answers to change so that the walk reaches `path`'s outcome; among those, numbers
-    closest to the ones given ("with 1,000 Mbps instead of 100", not an arbitrary example)."""
+_POOL_SIZES = (24, 24, 8, 4)
+"""Values tried per number when 0, 1, 2, 3 or more numbers vary together: enough to find the
+nearest value of one number, few enough that varying several stays fast."""
+
+MAX_EXTRA = 2
+"""At most this many numbers already in the right range are varied as well."""
+
+
+def _plan(tree: Tree, answers: Mapping[str, object], path: Path) -> tuple[dict[str, Answer], list[str], list[str]]:
+    """For a path: the choices to change, the numbers that must change, the numbers that may."""
     asked = [(q, b) for q, b in path.branches if not b.startswith("=")]
     differing = [q for q, b in asked if not _same_branch(tree, q, answers.get(q), b)]
     choices = {q: path.answers[q] for q in differing if not isinstance(tree.questions[q], Numeric)}
     must = [q for q in differing if q not in choices]
     optional = [q for q, _ in asked if q not in differing and isinstance(tree.questions[q], Numeric)]
-    for size in range(len(optional) + 1):
+    return choices, must, optional
+
+
+def _change_for(tree: Tree, answers: Mapping[str, object], path: Path) -> dict[str, Answer] | None:
+    """The fewest answers to change so that the walk reaches `path`'s outcome; among those, numbers
+    closest to the ones given ("with 1,000 Mbps instead of 100", not an arbitrary example)."""
+    choices, must, optional = _plan(tree, answers, path)
+    for size in range(min(len(optional), MAX_EXTRA) + 1):
         found: list[dict[str, Answer]] = []
         for extra in combinations(optional, size):
             varied = [*must, *extra]
-            pools = [nearby(tree, q, answers, path.answers[q]) for q in varied]
+            keep = _POOL_SIZES[min(len(varied), len(_POOL_SIZES) - 1)]
+            pools = [_pool(tree, answers, q, path.answers[q], keep) for q in varied]
             for values in product(*pools):
                 trial: dict[str, Answer] = {**choices, **dict(zip(varied, values, strict=True))}
                 if walk(tree, {**answers, **trial}).outcome == path.outcome:
@@ -63,6 +78,26 @@ def _change_for(tree: Tree, answers: Mapping[str, object], path: Path) -> dict[s
         if found:
             return _tidy(tree, answers, min(found, key=lambda change: _closeness(answers, change)), path.outcome)
     return None
+
+
+def _pool(tree: Tree, answers: Mapping[str, object], qid: str, on_path: Answer, keep: int) -> list[float]:
+    """The values nearest the given answer, and the path's own value last, so that trying the
+    path's values together always reaches it."""
+    near = nearby(tree, qid, answers, on_path)[:keep]
+    return [*near, float(on_path)] if isinstance(on_path, float) and on_path not in near else near
+
+
+def _unsure_kept(
+    tree: Tree, answers: Mapping[str, object], change: dict[str, Answer], outcome: str
+) -> dict[str, Answer]:
+    """Leave a `not-sure` answer as it is when the outcome is reached without it: it does not
+    count as a change."""
+    kept = dict(change)
+    for qid in [q for q in change if answers.get(q) == NOT_SURE]:
+        trial = {k: v for k, v in kept.items() if k != qid}
+        if walk(tree, {**answers, **trial}).outcome == outcome:
+            kept = trial
+    return kept
 
 
 def _tidy(tree: Tree, answers: Mapping[str, object], change: dict[str, Answer], outcome: str) -> dict[str, Answer]:
@@ -92,7 +127,12 @@ def what_if(tree: Tree, answers: Mapping[str, object]) -> list[WhatIf]:
     for path in cached_paths(tree):
         if path.outcome in here:
             continue
+        choices, must, _ = _plan(tree, current.answers, path)
+        if path.outcome in best and len(best[path.outcome]) <= len(choices) + len(must):
+            continue  # this path cannot need fewer changes than the one already found
         change = _change_for(tree, current.answers, path)
+        if change is not None:
+            change = _unsure_kept(tree, current.answers, change, path.outcome)
         if change is not None and (path.outcome not in best or len(change) < len(best[path.outcome])):
             best[path.outcome] = change
     found = [WhatIf(oid, tree.outcomes[oid].title, best[oid]) for oid in tree.outcomes if oid in best]

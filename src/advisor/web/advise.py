@@ -20,6 +20,9 @@ def _answer(tree: Tree, answers: dict[str, Answer], qid: str, value: Answer) -> 
 
 def _answer_from_widget(tree: Tree, answers: dict[str, Answer], qid: str, key: str, unit_key: str | None) -> None:
     value = st.session_state.get(key)
+    if value is None and key.startswith("change-"):  # a number cleared in "Your answers": not sure
+        _answer(tree, answers, qid, NOT_SURE)
+        return
     if value is None:
         st.session_state["_number_error"] = (qid, "Type a number first, then continue.")
         return
@@ -57,6 +60,7 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, caption: str) ->
             assert isinstance(question, Numeric)
             _number_form(tree, answers, qid, question)
         if answers.get(qid) == NOT_SURE:
+            st.caption("You were not sure about this one, but only it tells the answers left apart.")
             return
         st.button(
             wording.UNSURE_LABEL,
