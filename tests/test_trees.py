@@ -157,7 +157,31 @@ FIXED_OUTCOMES = {
         "api-gateway-cache",
         "s3-cross-region-replication",
     },
+    # the decisions one level below "which service": ids fixed when the trees were added
+    "database-scaling": {
+        *("read-replica", "multi-az", "multi-az-cluster", "aurora-replicas", "cross-region-read-replica"),
+        *("rds-proxy", "cache-in-front", "provisioned-iops", "rds-custom", "scale-up"),
+    },
+    "session-state": {"sticky-sessions", "elasticache", "dynamodb", "signed-token"},
+    "directory-service": {"ad-connector", "managed-microsoft-ad", "simple-ad", "identity-center-directory"},
+    "edge-and-global": {"cloudfront", "global-accelerator", "s3-transfer-acceleration", "route53-routing"},
+    "file-systems": {"efs", "fsx-windows", "fsx-lustre", "fsx-ontap", "fsx-openzfs"},
+    "workflow": {"step-functions", "swf", "aws-batch", "mwaa", "eventbridge-scheduler"},
+    "data-processing": {"glue", "emr", "managed-flink", "athena", "redshift", "quicksight"},
+    "secrets-and-keys": {"secrets-manager", "parameter-store", "kms", "cloudhsm", "acm"},
+    "s3-encryption": {"sse-s3", "sse-kms", "dsse-kms", "sse-c", "client-side"},
+    "s3-access": {"bucket-policy", "iam-policy", "presigned-url", "access-points", "cloudfront-oac"},
+    "audit-and-monitoring": {"cloudwatch", "cloudwatch-logs", "cloudtrail", "aws-config", "vpc-flow-logs", "x-ray"},
+    "api-front-door": {
+        *("api-gateway-rest", "api-gateway-http", "api-gateway-websocket", "alb", "appsync"),
+        "lambda-function-url",
+    },
+    "placement-group": {"cluster", "spread", "partition", "none"},
 }
+
+
+def test_every_fixed_tree_is_shipped() -> None:
+    assert set(FIXED_OUTCOMES) <= set(TREES)
 
 
 @pytest.mark.parametrize("tree_id", IDS)
