@@ -138,3 +138,10 @@ def test_every_path_from_all_paths_walks_to_its_outcome(tree_id: str, data: st.D
     tree = TREES[tree_id]
     path = data.draw(st.sampled_from(engine.cached_paths(tree)))
     assert engine.walk(tree, path.answers).outcome == path.outcome
+
+
+def test_what_if_suggests_whole_numbers_for_counts() -> None:
+    tree = TREES["placement-group"]
+    items = engine.what_if(tree, {"traffic": "light", "failure": "each-apart", "per-az": 3})
+    change = next(w.change for w in items if w.outcome == "partition")
+    assert change == {"per-az": 8.0}

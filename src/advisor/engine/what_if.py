@@ -108,14 +108,25 @@ def _tidy(tree: Tree, answers: Mapping[str, object], change: dict[str, Answer], 
         if not isinstance(value, float) or value <= 0 or not math.isfinite(value):
             continue
         current = parse_number(answers.get(qid)) or 0.0
+        step = math.ceil if value > current else math.floor
+        tries = [float(step(value))] if _counts(tree, qid) else []
         for figures in (2, 3):
             scale = 10 ** (figures - 1 - math.floor(math.log10(value)))
-            step = math.ceil if value > current else math.floor
-            rounded = float(round(step(value * scale) / scale, 12))
+            tries.append(float(round(step(value * scale) / scale, 12)))
+        for rounded in tries:
             if rounded > 0 and walk(tree, {**answers, **tidy, qid: rounded}).outcome == outcome:
                 tidy[qid] = rounded
                 break
     return tidy
+
+
+def _counts(tree: Tree, qid: str) -> bool:
+    """Whether a number counts whole things: every bound of its ranges (and its example) is whole,
+    so a suggestion of 7.9 instances reads better as 7."""
+    question = tree.questions[qid]
+    assert isinstance(question, Numeric)
+    bounds = [r.below for r in question.ranges if r.below is not None]
+    return all(float(b).is_integer() for b in [*bounds, question.example or 1.0]) and all(b >= 2 for b in bounds)
 
 
 def what_if(tree: Tree, answers: Mapping[str, object]) -> list[WhatIf]:
