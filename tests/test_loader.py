@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,39 @@ def test_a_next_decision_must_name_a_tree(tmp_path: Path) -> None:
     assert [str(p) for p in caught.value.problems] == [
         "trees/tiny.yaml:23: outcome 'large': next decision 'nowhere' names no tree"
     ]
+
+
+HOSTILE = {
+    "alias-bomb.yaml": (
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)),
+        "may repeat a text, not a mapping or list",
+    ),
+    "self-alias.yaml": ("a: &a\n  b: *a\n", "may repeat a text, not a mapping or list"),
+    "python-tag.yaml": ("!!python/object/apply:os.system ['true']\n", "is not allowed"),
+    "merge-key.yaml": ("base: &b {x: 1}\nother:\n  <<: *b\n", "merge keys (<<) are not allowed"),
+    "nul-byte.yaml": ("id: x\ntitle: y\nsum\0mary: z\n", "a NUL byte on line 3"),
+    "huge.yaml": ("# " + "x" * 1_100_000 + "\n", "larger than 1,000,000 bytes"),
+    "nan-bound.yaml": ((GOOD / "tiny.yaml").read_text().replace("below: 100,", "below: .nan,"), "finite number"),
+    "inf-bound.yaml": ((GOOD / "tiny.yaml").read_text().replace("below: 100,", "below: .inf,"), "finite number"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_files_get_one_clear_sentence_quickly(tmp_path: Path, name: str) -> None:
+    text, words = HOSTILE[name]
+    path = tmp_path / name
+    path.write_text(text)
+    tree, problems = read_tree(path)
+    assert tree is None and any(words in str(p) for p in problems), problems
+    assert len(problems) < 50
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    device = tmp_path / "zero.yaml"
+    device.symlink_to("/dev/zero")
+    for path in (fifo, device):
+        tree, problems = read_tree(path)
+        assert tree is None and "not a regular file" in str(problems[0])

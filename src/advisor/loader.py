@@ -40,6 +40,12 @@ _SafeLoader.add_implicit_resolver(
 
 
 _STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+
+MAX_FILE_BYTES = 1_000_000
+"""A tree file larger than this is refused unread: the largest shipped tree is under 100 KB."""
 
 
 class _Reader:
@@ -50,9 +56,23 @@ class _Reader:
         self.file = file
         self.lines: dict[Loc, int] = {}
         self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.reported: set[int] = set()
 
     def read(self, node: yaml.Node, loc: Loc = ()) -> Any:
-        self.lines[loc] = node.start_mark.line + 1
+        line = node.start_mark.line + 1
+        self.lines[loc] = line
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.seen:  # an alias of a mapping or list: it could expand without bound
+                if id(node) not in self.reported:
+                    self.reported.add(id(node))
+                    message = f"{describe(loc)}: a YAML alias (*name) may repeat a text, not a mapping or list"
+                    self.problems.append(Problem(self.file, line, message))
+                return None
+            self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.problems.append(Problem(self.file, line, f"{describe(loc)}: the YAML tag '{node.tag}' is not allowed"))
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
@@ -67,8 +87,11 @@ class _Reader:
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = self._scalar(key_node)
             line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(Problem(self.file, line, f"{describe(loc)}: YAML merge keys (<<) are not allowed"))
+                continue
+            key = self._scalar(key_node)
             if not isinstance(key, str | int):
                 self.problems.append(Problem(self.file, line, f"{describe(loc)}: keys must be text"))
                 continue
@@ -154,9 +177,10 @@ def read_tree(path: Path, display: str | None = None) -> tuple[Tree | None, list
     """Parse and check one tree file; return the tree (None if unusable) and every problem."""
     file = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(file, 1, f"cannot read the file: {error}")]
+        text = _read_text(path)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return None, [Problem(file, 1, f"cannot read the file: {reason}")]
     loader = _SafeLoader(text)
     reader = _Reader(loader, file)
     try:
@@ -182,6 +206,20 @@ def read_tree(path: Path, display: str | None = None) -> tuple[Tree | None, list
     graph_problems = [Problem(file, locate(loc), msg) for loc, msg in check_tree(tree)]
     problems = reader.problems + graph_problems
     return (None if problems else tree), problems
+
+
+def _read_text(path: Path) -> str:
+    """A tree file's text: only a regular file (not a pipe or a device), at most MAX_FILE_BYTES."""
+    if not path.is_file():
+        raise ValueError("not a regular file")
+    with path.open("rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"larger than {MAX_FILE_BYTES:,} bytes, the limit for a tree file")
+    if b"\0" in data:
+        line = data[: data.index(b"\0")].count(b"\n") + 1
+        raise ValueError(f"a NUL byte on line {line}; a tree file is plain text")
+    return data.decode("utf-8")
 
 
 def load_tree(path: Path) -> Tree:

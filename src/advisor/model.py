@@ -70,7 +70,7 @@ class Option(Branch):
 class Range(Branch):
     """Values below `below` (and at or above the previous range's bound); the last has no bound."""
 
-    below: float | None = None
+    below: float | None = Field(default=None, allow_inf_nan=False)
 
 
 class ChoiceQuestion(Strict):
@@ -91,7 +91,10 @@ class Numeric(Strict):
     unit: Text
     ranges: list[Range] = Field(min_length=1)
     example: float | None = Field(
-        default=None, gt=0, description="A typical value: worked examples use numbers near it first."
+        default=None,
+        gt=0,
+        allow_inf_nan=False,
+        description="A typical value: worked examples use numbers near it first.",
     )
 
     def branches(self) -> list[tuple[str, Branch]]:
@@ -124,7 +127,7 @@ class Compute(Strict):
 
     op: Literal["min", "max", "ratio"]
     of: list[Id] = Field(min_length=2, max_length=8)
-    factor: float = Field(default=1.0, gt=0)
+    factor: float = Field(default=1.0, gt=0, allow_inf_nan=False)
 
     @model_validator(mode="after")
     def _ratio_of_two(self) -> Compute:
