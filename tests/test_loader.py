@@ -177,3 +177,23 @@ def test_only_regular_files_are_read(tmp_path: Path) -> None:
     for path in (fifo, device):
         tree, problems = read_tree(path)
         assert tree is None and "not a regular file" in str(problems[0])
+
+
+def test_a_tree_with_exponentially_many_paths_is_refused_quickly(tmp_path: Path) -> None:
+    questions = "".join(
+        f"  q{i}:\n    text: Question {i}?\n    help: Two ways.\n    options:\n"
+        f"      a: {{label: A, because: A., {'next: q' + str(i + 1) if i < 39 else 'outcome: done'}}}\n"
+        f"      b: {{label: B, because: B., {'next: q' + str(i + 1) if i < 39 else 'outcome: done'}}}\n"
+        for i in range(40)
+    )
+    text = (
+        "id: wide\ntitle: Wide\nsummary: Forty questions in a row.\nupdated: 2026-12-04\nstart: q0\n"
+        f"questions:\n{questions}outcomes:\n  done: {{title: Done, summary: Done., why: [Done.]}}\n"
+    )
+    path = tmp_path / "wide.yaml"
+    path.write_text(text)
+    tree, problems = read_tree(path)
+    assert tree is None
+    assert [p.message for p in problems] == [
+        "tree: more than 20,000 combinations of answers; split it into smaller trees"
+    ]

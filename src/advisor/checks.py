@@ -227,7 +227,11 @@ def _scenarios(tree: Tree) -> Iterator[Found]:
 
 def _infeasible_outcomes(tree: Tree) -> Iterator[Found]:
     """Every outcome must be reached by some answers, not only drawn with an edge to it."""
-    reached = {path.outcome for path in engine.cached_paths(tree)}
+    try:
+        reached = {path.outcome for path in engine.cached_paths(tree)}
+    except engine.TooManyPaths as error:
+        yield ("start",), f"tree: {error}; split it into smaller trees"
+        return
     for oid in tree.outcomes:
         if oid not in reached:
             yield ("outcomes", oid), f"outcome '{oid}': no combination of answers reaches it"

@@ -11,7 +11,7 @@ and what would change the answer. Pure: no I/O, no printing, no Streamlit.
 """
 
 from advisor.engine.numbers import MAX_NUMBER, MIN_POSITIVE, NUMBER_RULE, display_number, format_number, parse_number
-from advisor.engine.paths import Path, all_paths, cached_paths
+from advisor.engine.paths import MAX_COMBINATIONS, Path, TooManyPaths, all_paths, cached_paths
 from advisor.engine.steps import Ignored, Refused, Step, accept, answer_text, branch_of, resolve, step_of
 from advisor.engine.unsure import Candidate
 from advisor.engine.values import representative
@@ -19,6 +19,7 @@ from advisor.engine.walking import Walk, back, revise, walk
 from advisor.engine.what_if import WhatIf, what_if
 
 __all__ = [
+    "MAX_COMBINATIONS",
     "MAX_NUMBER",
     "MIN_POSITIVE",
     "NUMBER_RULE",
@@ -27,6 +28,7 @@ __all__ = [
     "Path",
     "Refused",
     "Step",
+    "TooManyPaths",
     "Walk",
     "WhatIf",
     "accept",

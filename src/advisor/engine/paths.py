@@ -57,10 +57,21 @@ def _explore(
     answers.pop(node, None)
 
 
+MAX_COMBINATIONS = 20_000
+"""More answer combinations than this make a tree too large to list (the largest shipped tree
+has a few hundred): `all_paths` stops with TooManyPaths instead of running for hours."""
+
+
+class TooManyPaths(Exception):
+    """The tree has more answer combinations than MAX_COMBINATIONS."""
+
+
 def all_paths(tree: Tree) -> list[Path]:
     """Every distinct root-to-outcome path, each with answers that reproduce it."""
     found: dict[tuple[tuple[str, str], ...], Path] = {}
-    for answers in _explore(tree, tree.start, {}, {}):
+    for count, answers in enumerate(_explore(tree, tree.start, {}, {}), 1):
+        if count > MAX_COMBINATIONS:
+            raise TooManyPaths(f"more than {MAX_COMBINATIONS:,} combinations of answers")
         result = walk(tree, answers)
         if result.outcome is None:
             continue
