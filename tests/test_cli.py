@@ -171,6 +171,7 @@ def load_paths(tree: Tree) -> list[dict[str, object]]:
         (["explain", "disaster-recovery", "-a", "rpo= 30"], "is not a plain number"),
         (["explain", "load-balancer", "-a", "traffic"], "--answer takes QUESTION=VALUE"),
         (["render", "load-balancer", "--format", "gif"], "Invalid value for '--format'"),
+        (["validate", "/" + "a" * 300 + ".yaml"], "File name too long"),
         (["explain", "load-balancer", "-a", "traffic=web", "-a", "traffic=web"], "answered twice"),
     ],
 )
@@ -236,3 +237,14 @@ def test_explain_text_lists_what_would_change_the_answer_and_unused_answers() ->
 def test_share_links_use_the_given_base_url() -> None:
     done = advisor("explain", "load-balancer", "-a", "traffic=web", "--base-url", "http://advisor.example:9000/")
     assert "Share link: http://advisor.example:9000/?tree=load-balancer&traffic=web" in done.stdout
+
+
+def test_validate_an_empty_folder_is_an_error(tmp_path: Path) -> None:
+    done = advisor("validate", str(tmp_path))
+    assert done.returncode == 2 and "There are no tree files (*.yaml) in" in done.stderr
+
+
+def test_ask_ignores_other_scripts_digits() -> None:
+    done = advisor("ask", "load-balancer", stdin="\u00b2\n\u2460\n" + "9" * 5000 + "\nq\n")
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert done.stdout.count("Type a number from 1 to") == 3

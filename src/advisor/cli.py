@@ -124,10 +124,17 @@ def validate(paths: tuple[Path, ...]) -> None:
     read: dict[str, Tree] = {}
     where: dict[str, Path] = {}
     for path in files:
-        if path.is_dir():
-            files.extend(tree_files(path))
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError as error:
+            _fail(f"Cannot read {links.quote(path, 60)}: {error.strerror}.")
+        if is_dir:
+            inside = tree_files(path)
+            if not inside:
+                _fail(f"There are no tree files (*.yaml) in {links.quote(path, 120)}.")
+            files.extend(inside)
             continue
-        if not path.exists():
+        if not exists:
             _fail(f"No such file: {links.quote(path, 120)}.")
         tree, found = read_tree(path)
         problems += found
