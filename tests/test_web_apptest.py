@@ -99,8 +99,10 @@ def test_home_lists_every_tree_and_filters() -> None:
 def test_home_filter_finds_older_names(words: str, outcome: str) -> None:
     at = open_app()
     at.text_input(key="home-filter").input(words).run()
-    keys = [b.key for b in at.button]
-    assert any(k and k.startswith("found-") and k.endswith(f"-{outcome}") for k in keys), keys
+    labels = {b.key: b.label for b in at.button if (b.key or "").startswith("found-")}
+    assert any(k.endswith(f"-{outcome}") for k in labels), labels
+    first = next(iter(labels.values()))
+    assert words.split()[0].lower() in first.replace("\\", "").lower(), "answers known by that name come first"
 
 
 PILOT_LIGHT = {"tree": "disaster-recovery", "rpo": "30", "rto": "300", "threat": "outage", "source": "aws-managed"}

@@ -28,6 +28,11 @@ def _matches(query: str, text: str) -> bool:
     return all(re.search(rf"\b{re.escape(word)}(s|es)?\b", text) for word in query.lower().split())
 
 
+def _names(tree: Tree, oid: str) -> str:
+    outcome = tree.outcomes[oid]
+    return " ".join([outcome.title, *outcome.also_known_as]).lower()
+
+
 def _card(tree: Tree) -> None:
     with st.container(border=True, key=f"tree-card-{tree.id}"):
         st.subheader(views.md(tree.title), anchor=False)
@@ -40,12 +45,15 @@ def _card(tree: Tree) -> None:
 
 def _results(query: str, trees: dict[str, Tree]) -> None:
     found_trees = [t for t in trees.values() if _matches(query, _words(t))]
-    found_outcomes = [
-        (t, oid)
-        for t in trees.values()
-        for oid, o in t.outcomes.items()
-        if _matches(query, " ".join([o.title, *o.also_known_as, o.summary, *o.why]).lower())
-    ]
+    found_outcomes = sorted(
+        (
+            (t, oid)
+            for t in trees.values()
+            for oid, o in t.outcomes.items()
+            if _matches(query, " ".join([o.title, *o.also_known_as, o.summary, *o.why]).lower())
+        ),
+        key=lambda found: not _matches(query, _names(found[0], found[1])),  # matches by name first
+    )
     if not found_trees and not found_outcomes:
         st.info("Nothing matches those words. Try a service name or a term such as NFS, RPO or static IP.")
         return
