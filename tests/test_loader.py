@@ -197,3 +197,12 @@ def test_a_tree_with_exponentially_many_paths_is_refused_quickly(tmp_path: Path)
     assert [p.message for p in problems] == [
         "tree: more than 20,000 combinations of answers; split it into smaller trees"
     ]
+
+
+def test_a_scenario_that_names_its_answer_is_refused_with_its_line(tmp_path: Path) -> None:
+    text = (GOOD / "tiny.yaml").read_text().replace("A web site with ten users.", "A small web site with ten users.")
+    (tmp_path / "tiny.yaml").write_text(text)
+    _, problems = read_tree(tmp_path / "tiny.yaml")
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (25, "scenario 1: its text names its answer ('Small')")
+    ]

@@ -121,8 +121,8 @@ def test_a_round_is_played_to_the_end_by_clicking() -> None:
     at.button(key=f"pick-{wrong}").click().run()
     assert at.error[0].value.startswith("Not quite: the answer is ")
     result = practice.feedback(tree, items[1], wrong)
-    if result.parting is not None:
-        assert any(m.value.startswith(f"Your pick, {md(tree.outcomes[wrong].title)}, needs") for m in at.markdown)
+    assert result.parting is not None
+    assert any(m.value.startswith(f"Your pick, {md(tree.outcomes[wrong].title)}, needs") for m in at.markdown)
     side_by_side = at.table[0].value
     assert list(side_by_side.columns) == [tree.outcomes[o].title for o in (items[1].answer, wrong)]
     at.button(key="next").click().run()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from advisor import engine
@@ -217,8 +219,8 @@ def test_what_cannot_be_bought_is_marked_with_what_to_use_instead() -> None:
 
 
 @pytest.mark.parametrize("path", tree_files(), ids=lambda p: p.name)
-def test_every_tree_file_parses_without_libyaml(path: object) -> None:
+def test_every_tree_file_parses_without_libyaml(path: Path) -> None:
     """Where PyYAML lacks libyaml, the loader falls back to the pure-Python parser."""
     import yaml
 
-    assert isinstance(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), dict)  # type: ignore[attr-defined]
+    assert isinstance(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), dict)

@@ -30,7 +30,7 @@ def check_tree(tree: Tree) -> list[Found]:
     graph = [*_cycles(tree), *_unreachable(tree)]
     if structural or graph:
         return structural + graph
-    return [*_dominated_operands(tree), *_scenarios(tree), *_infeasible_outcomes(tree)]
+    return [*_dominated_operands(tree), *_scenarios(tree), *_scenarios_named(tree), *_infeasible_outcomes(tree)]
 
 
 def _ids(tree: Tree) -> Iterator[Found]:
@@ -235,6 +235,15 @@ def _infeasible_outcomes(tree: Tree) -> Iterator[Found]:
     for oid in tree.outcomes:
         if oid not in reached:
             yield ("outcomes", oid), f"outcome '{oid}': no combination of answers reaches it"
+
+
+def _scenarios_named(tree: Tree) -> Iterator[Found]:
+    for i, name in scenarios_naming_their_answer(tree):
+        yield (
+            ("scenarios", i, "text"),
+            f"scenario {i + 1}: its text names its answer ('{name}'); describe the need instead, "
+            "or say why it must in 'names_answer'",
+        )
 
 
 def answer_names(tree: Tree, oid: str) -> list[str]:

@@ -3,7 +3,7 @@ attributes tell the shown outcomes apart. Pure; the faces draw the table."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from advisor import engine
@@ -45,7 +45,7 @@ def compare(tree: Tree, outcomes: Iterable[str] | None = None) -> Comparison:
     return Comparison(tree, tuple(o for o in chosen if o in tree.outcomes))
 
 
-def neighbours(tree: Tree, answers: Mapping[str, object], outcome: str) -> Comparison:
-    """A recommendation and its nearest alternatives: the outcomes the fewest changed answers away."""
-    nearest = [w.outcome for w in engine.what_if(tree, answers)][:NEIGHBOURS]
-    return compare(tree, [outcome, *nearest])
+def neighbours(tree: Tree, outcome: str, what_if: Sequence[engine.WhatIf]) -> Comparison:
+    """A recommendation and its nearest alternatives: the outcomes the fewest changed answers away
+    (`what_if` as the engine orders it, nearest first)."""
+    return compare(tree, [outcome, *(w.outcome for w in what_if[:NEIGHBOURS])])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from advisor import compare, engine, links, practice
+from advisor import compare, engine, links, practice, wording
 from advisor.errors import AnswerError
 from advisor.model import NOT_SURE, Answer, ChoiceQuestion, DerivedValue, Tree
 
@@ -57,11 +57,8 @@ def question_json(tree: Tree, qid: str) -> dict[str, Any]:
     return data
 
 
-UNSURE_BECAUSE = "Not sure, and it does not matter: every answer here leads to the same recommendation."
-
-
 def _because(step: engine.Step) -> str:
-    return UNSURE_BECAUSE if step.free else step.because
+    return f"{wording.UNSURE_SHORT}: {wording.UNSURE_REASON}" if step.free else step.because
 
 
 def _path(tree: Tree, walk: engine.Walk) -> list[dict[str, Any]]:

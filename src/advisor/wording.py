@@ -8,6 +8,8 @@ from advisor.model import Outcome, Tree
 
 UNSURE_LABEL = "Not sure / the scenario doesn't say"
 UNSURE_SHORT = "Not sure"
+UNSURE_REASON = "every answer here leads to the same recommendation."
+"""Why a question answered (or left) `not-sure` did not matter, in the explanation of a walk."""
 
 
 def status_line(outcome: Outcome) -> str | None:

@@ -18,6 +18,11 @@ from advisor.engine.values import boundaries, candidates, feeds_derived
 from advisor.model import NOT_SURE, Answer, ChoiceQuestion, DerivedValue, Numeric, Tree
 
 
+def _needs(steps: tuple[Step, ...]) -> dict[str, Answer]:
+    """The answers a branch assumes for the questions left open."""
+    return {s.question: s.answer for s in steps if s.free}
+
+
 @dataclass(frozen=True)
 class Leaf:
     """One branch still possible: its steps from the first free question to an outcome."""
@@ -27,8 +32,7 @@ class Leaf:
 
     @property
     def needs(self) -> dict[str, Answer]:
-        """The answers this branch assumes for the questions left open."""
-        return {s.question: s.answer for s in self.steps if s.free}
+        return _needs(self.steps)
 
     def key_at(self, qid: str) -> str | None:
         return next((s.branch for s in self.steps if s.question == qid), None)
@@ -44,7 +48,7 @@ class Candidate:
 
     @property
     def needs(self) -> dict[str, Answer]:
-        return {s.question: s.answer for s in self.steps if s.free}
+        return _needs(self.steps)
 
 
 @dataclass

@@ -33,7 +33,7 @@ def _heading(outcome: Outcome) -> None:
 def _why_given(tree: Tree, walk: engine.Walk) -> str:
     lines = []
     for i, step in enumerate(walk.steps, 1):
-        because = "any answer here leads to the same recommendation." if step.free else step.because
+        because = wording.UNSURE_REASON if step.free else step.because
         lines.append(f"{i}. **{md(views.answer_text(tree, step))}**: {md(because)}")
     if walk.unsure_irrelevant:
         names = "; ".join(f"“{tree.questions[q].text}”" for q in walk.unsure_irrelevant)
@@ -65,8 +65,8 @@ def outcome_card(
                 _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
         if what_if and answers_link is not None:
             _what_if(tree, what_if, answers_link)
-        if walk is not None and tree.compare:
-            _compared(tree, oid, walk)
+        if what_if is not None and tree.compare:
+            _compared(tree, oid, what_if)
         references = "\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references)
         closing = [
             _section("Exam tips", outcome.exam_tips),
@@ -87,9 +87,9 @@ def _next_decisions(tree: Tree, outcome: Outcome) -> None:
         _linked_item(trees[entry.tree].title, entry.reason, {"tree": entry.tree})
 
 
-def _compared(tree: Tree, oid: str, walk: engine.Walk) -> None:
+def _compared(tree: Tree, oid: str, what_if: list[engine.WhatIf]) -> None:
     """The recommendation next to the outcomes the fewest changed answers away."""
-    nearest = compare.neighbours(tree, walk.answers, oid)
+    nearest = compare.neighbours(tree, oid, what_if)
     if len(nearest.outcomes) < 2:
         return
     st.markdown("#### Compared with the nearest alternatives")
