@@ -293,6 +293,25 @@ def schema() -> None:
     _emit(Tree.model_json_schema())
 
 
+def _site_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{links.quote(value, 80)} is not a web address (http:// or https://).")
+    return None if value is None else value.rstrip("/") + "/"
+
+
+@cli.command("export")
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--app-url", callback=_site_url, help="Where the web app runs: each page links to the same state there.")
+@click.option("--site-url", callback=_site_url, help="Where the site will be served, for link previews.")
+def export_site(folder: Path, app_url: str | None, site_url: str | None) -> None:
+    """Write every page of every tree as a static site (plain HTML, no JavaScript) into DIR."""
+    from advisor.site.build import export
+
+    report = export(_trees(), folder, app_url, site_url)
+    size = report.bytes / 1_000_000
+    click.echo(f"Wrote {report.pages} pages ({size:.1f} MB) in {report.seconds:.1f} s: open {folder / 'index.html'}")
+
+
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
 @click.pass_context

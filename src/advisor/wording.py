@@ -1,10 +1,13 @@
-"""Sentences both faces build from tree data: an outcome's availability, and the answers that
-pick a candidate of a shortlist. The facts stay in `trees/`; only the joining words are here."""
+"""Sentences the faces build from tree data: an outcome's availability, the answers that
+pick a candidate of a shortlist, and a changed answer. The facts stay in `trees/`; only the
+joining words are here."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from advisor import engine
-from advisor.model import Outcome, Tree
+from advisor.model import NOT_SURE, Answer, Outcome, Tree
 
 UNSURE_LABEL = "Not sure / the scenario doesn't say"
 UNSURE_SHORT = "Not sure"
@@ -41,3 +44,18 @@ def choose_if(tree: Tree, candidate: engine.Candidate) -> list[tuple[str, str]]:
 
 def distance_heading(distance: int) -> str:
     return f"{distance} answer{'s' if distance > 1 else ''} away"
+
+
+def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
+    """'If you answer “TCP/UDP” to “What traffic…?”' in the tree's words."""
+    parts = []
+    for qid, value in change.items():
+        question = tree.questions[qid]
+        if isinstance(value, float):
+            text = f"{engine.display_number(value)} {getattr(question, 'unit', '')}".strip()
+        elif value == NOT_SURE:
+            text = UNSURE_SHORT
+        else:
+            text = getattr(question, "options", {})[value].label
+        parts.append(f"“{text}” to “{question.text}”")
+    return "If you answer " + ", and ".join(parts) + "."

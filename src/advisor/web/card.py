@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 import streamlit as st
 
 from advisor import compare, engine, links, wording
-from advisor.model import NOT_SURE, Answer, Outcome, Tree
+from advisor.model import Answer, Outcome, Tree
 from advisor.web import comparison, views
 from advisor.web.views import md
 
@@ -109,12 +109,12 @@ def _what_if(tree: Tree, items: list[engine.WhatIf], answers_link: AnswersLink) 
     for distance in sorted({w.distance for w in near}):
         st.caption(wording.distance_heading(distance))
         for option in (w for w in near if w.distance == distance):
-            _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
+            _linked_item(option.title, wording.change_text(tree, option.change), answers_link(option.change))
     far = [w for w in items if w.distance > 2]
     if far:
         with st.expander(f"Other answers of this tree ({len(far)})"):
             for option in far:
-                _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
+                _linked_item(option.title, wording.change_text(tree, option.change), answers_link(option.change))
 
 
 def shortlist_intro(walk: engine.Walk) -> None:
@@ -149,18 +149,3 @@ def _linked_item(title: str, text: str, query_params: dict[str, str]) -> None:
     """One link: the outcome's title and the sentence that goes with it, as a single wrapping button."""
     label = f"**{md(title)}**: {md(text)}"
     views.link(label, query_params, key="go-" + "-".join(query_params.values()), icon=":material/arrow_forward:")
-
-
-def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
-    """'If you answer “TCP/UDP” to “What traffic…?”' in the tree's words."""
-    parts = []
-    for qid, value in change.items():
-        question = tree.questions[qid]
-        if isinstance(value, float):
-            text = f"{engine.display_number(value)} {getattr(question, 'unit', '')}".strip()
-        elif value == NOT_SURE:
-            text = wording.UNSURE_SHORT
-        else:
-            text = getattr(question, "options", {})[value].label
-        parts.append(f"“{text}” to “{question.text}”")
-    return "If you answer " + ", and ".join(parts) + "."

@@ -1,0 +1,239 @@
+"""The pages of the static site, as data: where each goes, what it shows, what it links to.
+
+Pure: trees in, `Page`s out. Paths are relative to the site's root and links between pages are
+made relative when written (`build.py`), so the site works from any folder, host or disk.
+
+    index.html                         every tree, grouped as on the app's home page
+    TREE/index.html                    the first question
+    TREE/walk/Q=V/Q=V/.../index.html   each partial walk and each recommendation
+    TREE/outcome/OID.html              one outcome and every path to it
+    TREE/study.html                    the whole tree, side by side, scenarios
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from advisor import compare, engine, links, render, wording
+from advisor.model import Answer, Tree
+from advisor.site.walks import Graph, State, graph_of
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    template: str
+    title: str
+    description: str
+    tree: str | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    outcome: str | None = None
+    app_query: str | None = None
+    """The same page in the interactive app: `""` for its home, `?...` or `study?...` otherwise."""
+    dot: str | None = None
+    context: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def manifest_entry(self) -> dict[str, object]:
+        answers = {q: links.encode_value(v) for q, v in self.answers.items()}
+        return {"path": self.path, "tree": self.tree, "answers": answers, "outcome": self.outcome}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A linked line: a title, the sentence that goes with it, and the page it opens."""
+
+    title: str
+    text: str
+    to: str
+
+
+def state_path(tree_id: str, state: State) -> str:
+    return f"{tree_id}/walk/{'/'.join(state.segments)}/index.html" if state.answers else f"{tree_id}/index.html"
+
+
+def outcome_path(tree_id: str, oid: str) -> str:
+    return f"{tree_id}/outcome/{oid}.html"
+
+
+def study_path(tree_id: str) -> str:
+    return f"{tree_id}/study.html"
+
+
+def _answered(tree: Tree, graph: Graph, state: State) -> list[Item]:
+    """The answers so far, each with the page that asks its question again."""
+    rows: list[Item] = []
+    asked: dict[str, Answer] = {}
+    for step in state.walk.steps:
+        text = engine.answer_text(tree, step)
+        if step.computed:
+            rows.append(Item(tree.questions[step.question].text, text, ""))
+            continue
+        before = graph.find(asked)
+        rows.append(Item(tree.questions[step.question].text, text, state_path(tree.id, before) if before else ""))
+        asked[step.question] = step.answer
+    return rows
+
+
+def _what_if(tree: Tree, graph: Graph, state: State) -> list[tuple[str, list[Item]]]:
+    """What would change the answer, grouped by how many answers change, each a link to that page."""
+    groups: dict[int, list[Item]] = {}
+    for option in engine.what_if(tree, state.answers):
+        target = graph.find(engine.revise(tree, state.answers, option.change))
+        to = state_path(tree.id, target) if target else outcome_path(tree.id, option.outcome)
+        groups.setdefault(option.distance, []).append(Item(option.title, wording.change_text(tree, option.change), to))
+    return [(wording.distance_heading(d), items) for d, items in sorted(groups.items())]
+
+
+def _outcome_items(tree: Tree, oid: str, trees: Mapping[str, Tree]) -> dict[str, object]:
+    outcome = tree.outcomes[oid]
+    return {
+        "outcome": outcome,
+        "status": wording.status_line(outcome),
+        "formerly": wording.formerly(outcome),
+        "alternatives": [
+            Item(tree.outcomes[o].title, text, outcome_path(tree.id, o)) for o, text in outcome.alternatives.items()
+        ],
+        "next_decisions": [
+            Item(trees[n.tree].title, n.reason, f"{n.tree}/index.html")
+            for n in outcome.next_decisions
+            if n.tree in trees
+        ],
+    }
+
+
+def _state_page(tree: Tree, graph: Graph, state: State, trees: Mapping[str, Tree]) -> Page:
+    walk = state.walk
+    highlight = render.walk_highlight(tree, walk)
+    dot = render.to_dot(tree, highlight, only=render.neighbourhood(tree, highlight, walk.next_question))
+    context: dict[str, object] = {
+        "tree_obj": tree,
+        "walk": walk,
+        "answered": _answered(tree, graph, state),
+        "choices": [Item(c.label, c.detail, state_path(tree.id, graph.states[c.key])) for c in state.choices],
+    }
+    if walk.outcome is not None:
+        outcome = tree.outcomes[walk.outcome]
+        context |= _outcome_items(tree, walk.outcome, trees) | {"what_if": _what_if(tree, graph, state)}
+        title, description = f"{outcome.title} · {tree.title}", outcome.summary
+    else:
+        assert walk.next_question is not None
+        question = tree.questions[walk.next_question]
+        context |= {"question": question, "qid": walk.next_question, "number": len(state.answers) + 1}
+        title, description = f"{question.text} · {tree.title}", tree.summary
+    return Page(
+        state_path(tree.id, state),
+        "walk.html",
+        title,
+        description,
+        tree.id,
+        dict(state.answers),
+        walk.outcome,
+        "?" + links.encode(tree.id, state.answers),
+        dot,
+        context,
+    )
+
+
+def _outcome_page(tree: Tree, graph: Graph, oid: str, trees: Mapping[str, Tree]) -> Page:
+    outcome = tree.outcomes[oid]
+    paths = [p for p in engine.cached_paths(tree) if p.outcome == oid]
+    routes = []
+    for path in paths:
+        state = graph.find(path.answers)
+        steps = engine.walk(tree, path.answers).steps
+        label = " → ".join(engine.answer_text(tree, s) for s in steps if not s.computed)
+        routes.append(Item(label, "", state_path(tree.id, state) if state else ""))
+    highlight = render.Highlight.of_edges(tree, {e for p in paths for e in p.edges}, [oid])
+    return Page(
+        outcome_path(tree.id, oid),
+        "outcome.html",
+        f"{outcome.title} · {tree.title}",
+        outcome.summary,
+        tree.id,
+        outcome=oid,
+        app_query="?" + links.encode_outcome(tree.id, oid),
+        dot=render.to_dot(tree, highlight, only=render.neighbourhood(tree, highlight)),
+        context={"tree_obj": tree, "walk": None, "what_if": [], "routes": routes, **_outcome_items(tree, oid, trees)},
+    )
+
+
+def _study_page(tree: Tree) -> Page:
+    table = compare.compare(tree)
+    scenarios = [
+        (s.text, Item(tree.outcomes[s.expect].title, "", outcome_path(tree.id, s.expect))) for s in tree.scenarios
+    ]
+    return Page(
+        study_path(tree.id),
+        "study.html",
+        f"Study: {tree.title}",
+        tree.summary,
+        tree.id,
+        app_query="study?" + links.encode(tree.id, {}),
+        dot=render.to_dot(tree),
+        context={
+            "tree_obj": tree,
+            "outline": outline(tree),
+            "table": table if tree.compare else None,
+            "outcomes": [Item(o.title, o.summary, outcome_path(tree.id, oid)) for oid, o in tree.outcomes.items()],
+            "scenarios": scenarios,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a tree's outline: its depth, what it says, and where it leads."""
+
+    depth: int
+    text: str
+    to: str = ""
+    anchor: str = ""
+
+
+def outline(tree: Tree) -> list[Line]:
+    """The tree as indented text: each question once, its options below it, each leading to the
+    next question (expanded the first time, referred to after) or to an outcome page."""
+    lines: list[Line] = []
+    seen: set[str] = set()
+
+    def visit(qid: str, depth: int) -> None:
+        seen.add(qid)
+        lines.append(Line(depth, tree.questions[qid].text, anchor=f"q-{qid}"))
+        for _, branch in tree.questions[qid].branches():
+            target = branch.target
+            if target in tree.outcomes:
+                title = tree.outcomes[target].title
+                lines.append(Line(depth + 1, f"{branch.label} → {title}", outcome_path(tree.id, target)))
+            elif target in seen:
+                lines.append(Line(depth + 1, f"{branch.label} → {tree.questions[target].text}", f"#q-{target}"))
+            else:
+                lines.append(Line(depth + 1, branch.label))
+                visit(target, depth + 2)
+
+    visit(tree.start, 0)
+    return lines
+
+
+def pages(trees: Mapping[str, Tree]) -> Iterator[Page]:
+    """Every page of the site: the home page, then each tree's pages."""
+    ordered = sorted(trees.values(), key=lambda t: (t.order, t.title))
+    groups: dict[str, list[Item]] = {}
+    for tree in ordered:
+        groups.setdefault(tree.group, []).append(Item(tree.title, tree.summary, f"{tree.id}/index.html"))
+    yield Page(
+        "index.html",
+        "home.html",
+        "AWS service advisor",
+        "Which AWS service should I use? Answer a few plain questions and get a recommendation with its reasons.",
+        app_query="",
+        context={"groups": groups},
+    )
+    for tree in ordered:
+        graph = graph_of(tree)
+        for state in graph.states.values():
+            yield _state_page(tree, graph, state, trees)
+        for oid in tree.outcomes:
+            yield _outcome_page(tree, graph, oid, trees)
+        yield _study_page(tree)
