@@ -38,6 +38,7 @@ test: lint browser  ## ruff, mypy and the whole test suite
 bench: $(VENV)/.installed-test  ## timings of the engine and the web app, as ratios to baselines
 	$(BIN)/python bench/bench_core.py
 	$(BIN)/python bench/bench_web.py
+	$(BIN)/python bench/bench_site.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts
