@@ -47,7 +47,7 @@ def test_the_wheel_carries_the_trees_and_works_from_any_folder(tmp_path: Path) -
     shipped = {p.name for p in (ROOT / "trees").glob("*.yaml")}
     assert {Path(n).name for n in names if n.startswith("advisor/trees/")} == shipped
     assert "advisor/web/config.toml" in names and "advisor/py.typed" in names
-    site_files = {"advisor/site/templates/walk.html", "advisor/site/static/style.css", "advisor/site/static/favicon.svg"}
+    site_files = {"advisor/site/templates/walk.html", "advisor/site/static/style.css"}
     assert site_files <= set(names)
     target = tmp_path / "site"
     subprocess.run(

@@ -62,17 +62,20 @@ def study_path(tree_id: str) -> str:
 
 
 def _answered(tree: Tree, graph: Graph, state: State) -> list[Item]:
-    """The answers so far, each with the page that asks its question again."""
+    """The answers so far as the choices clicked read, each with the page that asks it again."""
     rows: list[Item] = []
     asked: dict[str, Answer] = {}
     for step in state.walk.steps:
-        text = engine.answer_text(tree, step)
+        question = tree.questions[step.question].text
         if step.computed:
-            rows.append(Item(tree.questions[step.question].text, text, ""))
+            rows.append(Item(question, engine.answer_text(tree, step), ""))
             continue
         before = graph.find(asked)
-        rows.append(Item(tree.questions[step.question].text, text, state_path(tree.id, before) if before else ""))
         asked[step.question] = step.answer
+        clicked = graph.find(asked)
+        choice = next((c for c in before.choices if clicked and c.key == clicked.key), None) if before else None
+        text = choice.answer if choice else engine.answer_text(tree, step)
+        rows.append(Item(question, text[:1].upper() + text[1:], state_path(tree.id, before) if before else ""))
     return rows
 
 

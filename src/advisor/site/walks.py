@@ -10,12 +10,15 @@ missed it, so every outcome is reachable by clicks.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from advisor import engine, links
+from advisor.engine.numbers import round_figures
 from advisor.engine.values import boundaries, candidates
-from advisor.model import Answer, ChoiceQuestion, Numeric, Tree
+from advisor.model import Answer, ChoiceQuestion, DerivedValue, Numeric, Tree
 
 Key = tuple[tuple[str, str], ...]
 """A state's identity: the (question, option or range) pairs its walk takes, computed ones included."""
@@ -28,6 +31,8 @@ class Choice:
     label: str
     detail: str
     key: Key
+    answer: str
+    """How the answer reads among "your answers" once chosen."""
 
 
 @dataclass
@@ -79,20 +84,72 @@ def _number_choices(tree: Tree, state: State, qid: str) -> list[tuple[float, Key
     return sorted(((v, k) for k, v in seen.items()), key=lambda item: item[0])
 
 
-def _number_label(tree: Tree, qid: str, value: float, key: Key, depth: int, shared: bool) -> tuple[str, str]:
-    """A numeric choice reads as its range ("under an hour") with an example value; when several
-    choices share a range, as the value and what it settles for the derived values."""
-    question = tree.questions[qid]
-    assert isinstance(question, Numeric)
-    example = f"{engine.display_number(value)} {question.unit}"
-    own = question.ranges[int(key[depth][1])].label
-    if not shared:
-        return own[:1].upper() + own[1:], f"for example {example}"
-    settled = [
+def _settled(tree: Tree, key: Key, depth: int) -> str:
+    """What a number settles at once: the ranges of the values derived from it."""
+    return "; ".join(
         f"{tree.questions[q].text.rstrip('?')}: {engine.branch_of(tree, q, b.removeprefix('=')).label}"
         for q, b in key[depth + 1 :]
-    ]
-    return example, "; ".join(settled) or own
+    )
+
+
+def _threshold(tree: Tree, state: State, qid: str, low: float, high: float) -> float:
+    """Where the effect of the number changes between two values: found by bisection, then rounded
+    up to 3 figures, so the value shown already has the effect of the choice it opens."""
+    effect = key_of(engine.walk(tree, {**state.answers, qid: low}))
+    for _ in range(60):
+        middle = math.sqrt(low * high)
+        if key_of(engine.walk(tree, {**state.answers, qid: middle})) == effect:
+            low = middle
+        else:
+            high = middle
+    shown = round_figures(high, 3)
+    step = 10.0 ** (math.floor(math.log10(high)) - 2)
+    return shown if shown >= high else shown + step
+
+
+def _number_labels(tree: Tree, state: State, qid: str, found: list[tuple[float, Key]]) -> list[tuple[str, str, str]]:
+    """Each numeric choice reads as its range ("under an hour") with an example value. When a
+    derived value splits a range (a copy time that depends on the bandwidth), the choices read as
+    the numbers where the effect changes ("under 130 Mbps") and what they settle."""
+    question = tree.questions[qid]
+    assert isinstance(question, Numeric)
+    depth = len(state.key)
+    own = [question.ranges[int(k[depth][1])].label for _, k in found]
+    if len(set(own)) == len(own):
+        return [
+            (label[:1].upper() + label[1:], f"for example {engine.display_number(v)} {question.unit}", label)
+            for label, (v, _) in zip(own, found, strict=True)
+        ]
+    edges = [_threshold(tree, state, qid, a, b) for (a, _), (b, _) in itertools.pairwise(found)]
+    shown = [f"{engine.display_number(e)} {question.unit}" for e in edges]
+    given = ", ".join(
+        f"{engine.display_number(v)} {getattr(tree.questions[q], 'unit', '')}".strip()
+        for q, v in state.answers.items()
+        if isinstance(v, float) and q in _operands(tree, found[0][1][depth + 1 :])
+    )
+    labels = []
+    for i, (_, key) in enumerate(found):
+        if i == 0:
+            at = f"under {shown[0]}"
+        elif i == len(edges):
+            at = f"{shown[-1]} or more"
+        else:
+            at = f"{shown[i - 1]} to under {shown[i]}"
+        detail = f"With {given}: {at}" if given else at[:1].upper() + at[1:]
+        labels.append((_settled(tree, key, depth), detail, at))
+    return labels
+
+
+def _operands(tree: Tree, steps: Key) -> set[str]:
+    """The answers the derived values among these steps are computed from, through chained ones."""
+    found: set[str] = set()
+    pending = [q for q, _ in steps]
+    while pending:
+        question = tree.questions[pending.pop()]
+        if isinstance(question, DerivedValue):
+            found |= set(question.compute.of)
+            pending += question.compute.of
+    return found
 
 
 def _add(graph: Graph, answers: dict[str, Answer]) -> State:
@@ -103,19 +160,9 @@ def _add(graph: Graph, answers: dict[str, Answer]) -> State:
     return graph.states[key]
 
 
-def _link(tree: Tree, parent: State, child: State, shared: bool = False) -> None:
-    if any(c.key == child.key for c in parent.choices):
-        return
-    qid = parent.walk.next_question
-    assert qid is not None
-    value = child.answers[qid]
-    question = tree.questions[qid]
-    if isinstance(question, ChoiceQuestion):
-        label, detail = question.options[str(value)].label, ""
-    else:
-        assert isinstance(value, float)
-        label, detail = _number_label(tree, qid, value, child.key, len(parent.key), shared)
-    parent.choices.append(Choice(label, detail, child.key))
+def _link(parent: State, child: State, label: str, detail: str, answer: str) -> None:
+    if not any(c.key == child.key for c in parent.choices):
+        parent.choices.append(Choice(label, detail, child.key, answer))
 
 
 def _expand(graph: Graph, state: State) -> None:
@@ -125,15 +172,14 @@ def _expand(graph: Graph, state: State) -> None:
     question = tree.questions[qid]
     if isinstance(question, ChoiceQuestion):
         values: list[Answer] = list(question.options)
-        shared = False
+        labels = [(option.label, "", option.label) for option in question.options.values()]
     else:
         found = _number_choices(tree, state, qid)
         values = [v for v, _ in found]
-        ranges = [k[len(state.key)][1] for _, k in found]
-        shared = len(set(ranges)) < len(ranges)
-    for value in values:
+        labels = _number_labels(tree, state, qid, found)
+    for value, (label, detail, answer) in zip(values, labels, strict=True):
         child = _add(graph, {**state.answers, qid: value})
-        _link(tree, state, child, shared)
+        _link(state, child, label, detail, answer)
         _expand(graph, child)
 
 
@@ -144,7 +190,10 @@ def _cover(graph: Graph, path: engine.Path) -> None:
     parent = graph.start
     for i in range(1, len(asked) + 1):
         child = _add(graph, {s.question: s.answer for s in asked[:i]})
-        _link(graph.tree, parent, child, shared=True)
+        step = asked[i - 1]
+        label = engine.answer_text(graph.tree, step)
+        detail = _settled(graph.tree, child.key, len(parent.key)) if step.branch.isdigit() else ""
+        _link(parent, child, label, detail, label)
         parent = child
 
 
