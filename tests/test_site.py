@@ -212,7 +212,10 @@ def test_a_range_split_by_a_derived_value_names_where_it_splits_and_what_it_assu
     assert state is not None and state.walk.next_question == "bandwidth"
     slow, fast = state.choices
     assert slow.label.endswith("a week or more") and fast.label.endswith("under a week")
-    assert (slow.detail, fast.detail) == ("With 10 TB: under 133 Mbps", "With 10 TB: 133 Mbps or more")
+    assert (slow.detail, fast.detail) == (
+        "For example, with 10 TB: under 133 Mbps",
+        "For example, with 10 TB: 133 Mbps or more",
+    )
     assert engine.walk(tree, {**before, "bandwidth": 131.7}).outcome == graph.states[slow.key].walk.outcome
     assert engine.walk(tree, {**before, "bandwidth": 133.0}).outcome == graph.states[fast.key].walk.outcome
     assert graph.states[slow.key].walk.outcome != graph.states[fast.key].walk.outcome

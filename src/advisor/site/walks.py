@@ -135,7 +135,7 @@ def _number_labels(tree: Tree, state: State, qid: str, found: list[tuple[float, 
             at = f"{shown[-1]} or more"
         else:
             at = f"{shown[i - 1]} to under {shown[i]}"
-        detail = f"With {given}: {at}" if given else at[:1].upper() + at[1:]
+        detail = f"For example, with {given}: {at}" if given else at[:1].upper() + at[1:]
         labels.append((_settled(tree, key, depth), detail, at))
     return labels
 
