@@ -53,6 +53,13 @@ def state_path(tree_id: str, state: State) -> str:
     return f"{tree_id}/walk/{'/'.join(state.segments)}/index.html" if state.answers else f"{tree_id}/index.html"
 
 
+def page_for(tree: Tree, answers: Mapping[str, object]) -> str | None:
+    """The static page showing the same walk as these answers, if the site has one (a walk with
+    a `not-sure` has none: the shortlist needs the app)."""
+    state = graph_of(tree).find(answers)
+    return None if state is None else state_path(tree.id, state)
+
+
 def outcome_path(tree_id: str, oid: str) -> str:
     return f"{tree_id}/outcome/{oid}.html"
 
