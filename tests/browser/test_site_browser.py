@@ -65,7 +65,7 @@ def test_a_person_clicks_from_the_home_page_to_a_recommendation(
     expect(drawing).to_be_visible()
     assert drawing.locator("text", has_text=outcome.title.split()[0]).count() >= 1
     shot(page, "recommendation")
-    page.get_by_role("link", name="change", exact=True).first.click()
+    page.get_by_role("link", name=f"change the answer to “{tree.questions['traffic'].text}”").click()
     expect(page.locator("h2.question")).to_have_text(tree.questions["traffic"].text)
 
 
@@ -74,7 +74,7 @@ def test_sample_pages_show_their_question_or_recommendation_and_drawing(site: Pa
     page = no_js()
     for entry in entries[1::40]:
         page.goto((site / entry["path"]).as_uri())
-        heading = page.locator("h2.outcome-title" if entry["outcome"] else "h2.question, h1")
+        heading = page.locator(".outcome-title" if entry["outcome"] else "h2.question, h1")
         expect(heading.first).to_be_visible()
         expect(page.locator(".drawing svg")).to_be_visible()
         box = page.locator(".drawing svg").bounding_box()

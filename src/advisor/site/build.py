@@ -16,10 +16,11 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from advisor import engine, links, render
+from advisor import links, render
 from advisor.errors import AdvisorError
 from advisor.model import Tree
 from advisor.site.pages import Page, pages
+from advisor.site.words import answer_words
 
 ASSETS = ("style.css", "favicon.svg")
 MANIFEST = "manifest.json"
@@ -36,13 +37,14 @@ class Report:
     seconds: float
 
 
-_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
+_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->|<title>.*?</title>", re.DOTALL)
 
 
 def _inline_svg(dot: str) -> str:
     """The drawing as markup to place in a page: Graphviz's SVG without its XML prolog. Labels
     come from the shipped trees and Graphviz escapes them."""
-    return _PROLOG.sub("", render.to_svg(dot)).strip()
+    svg = _PROLOG.sub("", render.to_svg(dot)).strip()
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
 
 
 def _drawings(dots: set[str]) -> dict[str, str]:
@@ -75,8 +77,14 @@ def _drawing_words(page: Page, tree: Tree | None) -> tuple[str, str]:
     if page.template == "study.html":
         return "The whole tree", f"The whole decision tree: {tree.title}."
     if page.template == "outcome.html":
-        return "Where it sits in the tree", f"Every path to {tree.outcomes[str(page.outcome)].title} in {tree.title}."
-    return "Your path in the decision tree", f"Your path through {tree.title} and the options beside it."
+        title = tree.outcomes[str(page.outcome)].title
+        return "Where it sits in the tree", f"Every path to {title}, with the options beside them."
+    if not page.answers:
+        return "The first question and its options", "The first question and where each of its answers leads."
+    return (
+        "Your path in the decision tree",
+        "The last steps of your path (the answers listed under “Your answers”) and the options beside them.",
+    )
 
 
 def _render(
@@ -96,13 +104,13 @@ def _render(
         page=page,
         tree=tree,
         url=_relative(page),
-        site_url=site_url,
+        page_url=None if site_url is None else site_url + page.path.removesuffix("index.html"),
         app_link=app_link,
         unsure_link=f"{app_url}?{links.encode(tree.id, unsure)}" if app_url and tree and unsure else None,
         svg=Markup(svgs[page.dot]) if page.dot else None,
         drawing_heading=heading,
         drawing_caption=caption,
-        answer_text=lambda step: engine.answer_text(tree, step) if tree else "",
+        answer_words=lambda step: answer_words(tree, step) if tree else "",
         **{k: v for k, v in page.context.items() if k != "tree_obj"},
     )
 

@@ -16,8 +16,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from advisor import compare, engine, links, render, wording
-from advisor.model import Answer, Tree
+from advisor.model import Answer, Numeric, Tree
+from advisor.site.addresses import outcome_path, state_path, study_path
 from advisor.site.walks import Graph, State, graph_of
+from advisor.site.words import Item, answered, change_words, route
 
 
 @dataclass(frozen=True)
@@ -40,59 +42,16 @@ class Page:
         return {"path": self.path, "tree": self.tree, "answers": answers, "outcome": self.outcome}
 
 
-@dataclass(frozen=True)
-class Item:
-    """A linked line: a title, the sentence that goes with it, and the page it opens."""
-
-    title: str
-    text: str
-    to: str
-
-
-def state_path(tree_id: str, state: State) -> str:
-    return f"{tree_id}/walk/{'/'.join(state.segments)}/index.html" if state.answers else f"{tree_id}/index.html"
-
-
-def page_for(tree: Tree, answers: Mapping[str, object]) -> str | None:
-    """The static page showing the same walk as these answers, if the site has one (a walk with
-    a `not-sure` has none: the shortlist needs the app)."""
-    state = graph_of(tree).find(answers)
-    return None if state is None else state_path(tree.id, state)
-
-
-def outcome_path(tree_id: str, oid: str) -> str:
-    return f"{tree_id}/outcome/{oid}.html"
-
-
-def study_path(tree_id: str) -> str:
-    return f"{tree_id}/study.html"
-
-
-def _answered(tree: Tree, graph: Graph, state: State) -> list[Item]:
-    """The answers so far as the choices clicked read, each with the page that asks it again."""
-    rows: list[Item] = []
-    asked: dict[str, Answer] = {}
-    for step in state.walk.steps:
-        question = tree.questions[step.question].text
-        if step.computed:
-            rows.append(Item(question, engine.answer_text(tree, step), ""))
-            continue
-        before = graph.find(asked)
-        asked[step.question] = step.answer
-        clicked = graph.find(asked)
-        choice = next((c for c in before.choices if clicked and c.key == clicked.key), None) if before else None
-        text = choice.answer if choice else engine.answer_text(tree, step)
-        rows.append(Item(question, text[:1].upper() + text[1:], state_path(tree.id, before) if before else ""))
-    return rows
-
-
 def _what_if(tree: Tree, graph: Graph, state: State) -> list[tuple[str, list[Item]]]:
     """What would change the answer, grouped by how many answers change, each a link to that page."""
     groups: dict[int, list[Item]] = {}
     for option in engine.what_if(tree, state.answers):
         target = graph.find(engine.revise(tree, state.answers, option.change))
-        to = state_path(tree.id, target) if target else outcome_path(tree.id, option.outcome)
-        groups.setdefault(option.distance, []).append(Item(option.title, wording.change_text(tree, option.change), to))
+        if target is None:
+            item = Item(option.title, wording.change_text(tree, option.change), outcome_path(tree.id, option.outcome))
+        else:
+            item = Item(option.title, change_words(tree, state.walk, target.walk), state_path(tree.id, target))
+        groups.setdefault(option.distance, []).append(item)
     return [(wording.distance_heading(d), items) for d, items in sorted(groups.items())]
 
 
@@ -113,14 +72,26 @@ def _outcome_items(tree: Tree, oid: str, trees: Mapping[str, Tree]) -> dict[str,
     }
 
 
+def _last_steps(tree: Tree, walk: engine.Walk) -> frozenset[str]:
+    """What a page draws: the last steps of the path, and the options of the question asked (or of
+    the last question, beside the outcome reached), so a drawing stays small enough to read."""
+    path = [s.question for s in walk.steps] + [walk.outcome or walk.next_question or tree.start]
+    asked = walk.next_question or (walk.steps[-1].question if walk.steps else tree.start)
+    question = tree.questions[asked]
+    return frozenset(path[-3:]) | {asked} | {b.target for _, b in question.branches()}
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _state_page(tree: Tree, graph: Graph, state: State, trees: Mapping[str, Tree]) -> Page:
     walk = state.walk
-    highlight = render.walk_highlight(tree, walk)
-    dot = render.to_dot(tree, highlight, only=render.neighbourhood(tree, highlight, walk.next_question))
+    dot = render.to_dot(tree, render.walk_highlight(tree, walk), only=_last_steps(tree, walk))
     context: dict[str, object] = {
         "tree_obj": tree,
         "walk": walk,
-        "answered": _answered(tree, graph, state),
+        "answered": answered(tree, graph, state),
         "choices": [Item(c.label, c.detail, state_path(tree.id, graph.states[c.key])) for c in state.choices],
     }
     if walk.outcome is not None:
@@ -130,8 +101,15 @@ def _state_page(tree: Tree, graph: Graph, state: State, trees: Mapping[str, Tree
     else:
         assert walk.next_question is not None
         question = tree.questions[walk.next_question]
-        context |= {"question": question, "qid": walk.next_question, "number": len(state.answers) + 1}
-        title, description = f"{question.text} · {tree.title}", tree.summary
+        derived = dict.fromkeys(q for c in state.choices for q, b in c.key[len(state.key) + 1 :] if b.startswith("="))
+        context |= {
+            "question": question,
+            "qid": walk.next_question,
+            "number": len(state.answers) + 1,
+            "numeric": isinstance(question, Numeric),
+            "work_out": [tree.questions[q] for q in derived],
+        }
+        title, description = f"{_short(question.text)} · {tree.title}", tree.summary
     return Page(
         state_path(tree.id, state),
         "walk.html",
@@ -152,9 +130,8 @@ def _outcome_page(tree: Tree, graph: Graph, oid: str, trees: Mapping[str, Tree])
     routes = []
     for path in paths:
         state = graph.find(path.answers)
-        steps = engine.walk(tree, path.answers).steps
-        label = " → ".join(engine.answer_text(tree, s) for s in steps if not s.computed)
-        routes.append(Item(label, "", state_path(tree.id, state) if state else ""))
+        walk = engine.walk(tree, path.answers)
+        routes.append(Item(route(tree, walk), "", state_path(tree.id, state) if state else ""))
     highlight = render.Highlight.of_edges(tree, {e for p in paths for e in p.edges}, [oid])
     return Page(
         outcome_path(tree.id, oid),

@@ -93,8 +93,7 @@ def _settled(tree: Tree, key: Key, depth: int) -> str:
 
 
 def _threshold(tree: Tree, state: State, qid: str, low: float, high: float) -> float:
-    """Where the effect of the number changes between two values: found by bisection, then rounded
-    up to 3 figures, so the value shown already has the effect of the choice it opens."""
+    """Where the effect of the number changes between two values (by bisection)."""
     effect = key_of(engine.walk(tree, {**state.answers, qid: low}))
     for _ in range(60):
         middle = math.sqrt(low * high)
@@ -102,15 +101,16 @@ def _threshold(tree: Tree, state: State, qid: str, low: float, high: float) -> f
             low = middle
         else:
             high = middle
-    shown = round_figures(high, 3)
-    step = 10.0 ** (math.floor(math.log10(high)) - 2)
-    return shown if shown >= high else shown + step
+    return high
 
 
 def _number_labels(tree: Tree, state: State, qid: str, found: list[tuple[float, Key]]) -> list[tuple[str, str, str]]:
-    """Each numeric choice reads as its range ("under an hour") with an example value. When a
-    derived value splits a range (a copy time that depends on the bandwidth), the choices read as
-    the numbers where the effect changes ("under 130 Mbps") and what they settle."""
+    """Each numeric choice reads as its range ("under an hour") with an example value.
+
+    When a value derived from it splits a range (a copy time from a size and a bandwidth), the
+    choice reads as what it settles ("how long copying would take: a week or more"), which the
+    person works out from their own numbers (the page shows how). The numbers where it changes
+    are only an example, since earlier numbers on the site are examples of their ranges too."""
     question = tree.questions[qid]
     assert isinstance(question, Numeric)
     depth = len(state.key)
@@ -121,7 +121,7 @@ def _number_labels(tree: Tree, state: State, qid: str, found: list[tuple[float, 
             for label, (v, _) in zip(own, found, strict=True)
         ]
     edges = [_threshold(tree, state, qid, a, b) for (a, _), (b, _) in itertools.pairwise(found)]
-    shown = [f"{engine.display_number(e)} {question.unit}" for e in edges]
+    shown = [engine.display_number(round_figures(e)) for e in edges]
     given = ", ".join(
         f"{engine.display_number(v)} {getattr(tree.questions[q], 'unit', '')}".strip()
         for q, v in state.answers.items()
@@ -130,13 +130,14 @@ def _number_labels(tree: Tree, state: State, qid: str, found: list[tuple[float, 
     labels = []
     for i, (_, key) in enumerate(found):
         if i == 0:
-            at = f"under {shown[0]}"
+            at = f"under about {shown[0]}"
         elif i == len(edges):
-            at = f"{shown[-1]} or more"
+            at = f"about {shown[-1]} or more"
         else:
-            at = f"{shown[i - 1]} to under {shown[i]}"
-        detail = f"For example, with {given}: {at}" if given else at[:1].upper() + at[1:]
-        labels.append((_settled(tree, key, depth), detail, at))
+            at = f"about {shown[i - 1]} to {shown[i]}"
+        example = f"For example, with {given}: {at} {question.unit}" if given else f"{at} {question.unit}"
+        settled = _settled(tree, key, depth)
+        labels.append((settled, example, settled))
     return labels
 
 
