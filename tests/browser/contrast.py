@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from playwright.sync_api import Page
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 # For every element matching a selector: its text colour and the background behind it, as
 # [r, g, b] after blending any transparency (colour alpha, CSS opacity) over the ancestors'
