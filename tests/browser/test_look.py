@@ -135,8 +135,9 @@ def test_every_page_reads_well_in_both_themes(app_url: str, browser: Browser, sc
             assert (sum(background) / 3 < 128) == (scheme == "dark"), f"{name} ignores the {scheme} system theme"
             failures += [f"{name}: {problem}" for problem in contrast_failures(page, figures)]
             failures += [f"{name}: axe {problem}" for problem in serious_violations(page)]
-            if page.locator(".tree-drawing").count():
+            if page.locator(".tree-drawing").count():  # a light panel, and words for those who cannot see it
                 assert measured(page, ".tree-drawing")[0]["background"] == [255, 255, 255]
+                expect(page.locator(".tree-drawing img").first).to_have_attribute("alt", re.compile(r"\w"))
             screenshot(page, f"look-{scheme}-{width}-{name}")
         (ARTIFACTS / f"contrast-{scheme}-{width}.json").write_text(json.dumps(figures, indent=1))
         assert not failures, "\n".join(failures)
@@ -179,6 +180,7 @@ def test_the_markdown_download_holds_the_recommendation(app_url: str, page: Page
 def test_printing_keeps_the_card_and_drops_the_controls(app_url: str, page: Page) -> None:
     page.set_viewport_size({"width": 1400, "height": 900})
     open_page(page, app_url + RECOMMENDATION, ".st-key-card-nlb")
+    expect(page.get_by_text("The path as text")).to_be_visible()  # the drawing's text version, on screen
     page.emulate_media(media="print")
     expect(page.locator(".st-key-card-nlb")).to_be_visible()
     expect(page.get_by_role("heading", name=TREES["load-balancer"].outcomes["nlb"].title)).to_be_visible()

@@ -17,7 +17,7 @@ def show(tree: Tree, walk: engine.Walk) -> None:
     with st.container(key="share"):
         st.markdown("**Link to this page**")
         st.code(url, language=None, wrap_lines=True)
-        st.caption("The button at its right copies it; the link opens exactly this page.")
+        st.caption("Copy it with the button that appears at its right; it opens exactly this page.")
         if walk.outcome is not None:
             st.download_button(
                 "Download as Markdown",
