@@ -131,6 +131,8 @@ def test_every_page_reads_well_in_both_themes(app_url: str, browser: Browser, sc
         failures: list[str] = []
         for name, (link, ready) in PAGES.items():
             open_page(page, app_url + link, ready)
+            icon = page.locator("link[rel='shortcut icon']")
+            expect(icon).to_have_attribute("href", re.compile("^" + re.escape(app_url) + r"media/\w+\.png$"))
             background = measured(page, ".stApp")[0]["background"]
             assert (sum(background) / 3 < 128) == (scheme == "dark"), f"{name} ignores the {scheme} system theme"
             failures += [f"{name}: {problem}" for problem in contrast_failures(page, figures)]
