@@ -49,6 +49,7 @@ def test_the_wheel_carries_the_trees_and_works_from_any_folder(tmp_path: Path) -
     shipped = {p.name for p in (ROOT / "trees").glob("*.yaml")}
     assert {Path(n).name for n in names if n.startswith("advisor/trees/")} == shipped
     assert "advisor/web/config.toml" in names and "advisor/py.typed" in names
+    assert "advisor/web/assets/icon.png" in names  # the favicon, served by the app itself
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
