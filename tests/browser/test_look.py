@@ -189,6 +189,8 @@ def test_printing_keeps_the_card_and_drops_the_controls(app_url: str, page: Page
     expect(page.locator(".st-key-card-nlb").get_by_text("Application Load Balancer").first).to_be_visible()
     for control in [".st-key-download-markdown", ".st-key-back", ".st-key-share", "[data-testid=stSelectbox]"]:
         expect(page.locator(control).first).to_be_hidden()
+    drawing = page.locator(".tree-drawing")  # whole, within the page's width
+    assert drawing.evaluate("e => e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth")
     expect(page.locator("[data-testid=stHeader]")).to_be_hidden()
     screenshot(page, "look-print")
     (ARTIFACTS / "look-print.pdf").write_bytes(page.pdf(format="A4"))
