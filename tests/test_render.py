@@ -9,6 +9,7 @@ import pytest
 from advisor import engine, render
 from advisor.errors import DrawingError
 from advisor.model import Tree
+from browser.contrast import ratio
 
 
 def _dot_for(tree: Tree, answers: dict[str, object]) -> str:
@@ -54,8 +55,19 @@ def test_without_answers_nothing_is_highlighted(tiny: Tree) -> None:
     assert render.ACCENT not in dot
 
 
-def test_background_is_transparent_so_it_reads_on_dark_pages(tiny: Tree) -> None:
-    assert "bgcolor=transparent" in render.to_dot(tiny)
+def test_background_is_white_so_it_reads_the_same_on_dark_pages(tiny: Tree) -> None:
+    assert "bgcolor=white" in render.to_dot(tiny)
+
+
+def _hex(colour: str) -> list[float]:
+    return [int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+
+
+def test_every_text_colour_meets_wcag_aa_on_its_background() -> None:
+    pairs = [(style["fontcolor"], style["fillcolor"]) for style in render._STYLE.values()]
+    pairs += [(render.ACCENT, "#ffffff"), (render.MUTED_LABEL, "#ffffff")]  # edge labels on the white page
+    ratios = {pair: round(ratio(_hex(pair[0]), _hex(pair[1])), 2) for pair in pairs}
+    assert min(ratios.values()) >= 4.5, ratios
 
 
 def test_labels_are_never_html(tiny: Tree) -> None:

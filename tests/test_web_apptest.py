@@ -294,9 +294,9 @@ def test_an_empty_number_gets_a_message_not_silence() -> None:
 
 def test_the_page_gives_the_full_share_link() -> None:
     at = open_app(tree="disaster-recovery", rpo="30", rto="300")
-    field = next(t for t in at.text_input if t.label == "Link to this page")
-    assert field.value.endswith("/?tree=disaster-recovery&rpo=30&rto=300")
-    assert field.value.startswith("http")
+    link = at.code[0].value  # a code block: the link shown whole, with a copy button
+    assert link.endswith("/?tree=disaster-recovery&rpo=30&rto=300")
+    assert link.startswith("http")
 
 
 def _app_with_a_failing_page() -> None:

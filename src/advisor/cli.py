@@ -317,7 +317,7 @@ def export_site(folder: Path, app_url: str | None, site_url: str | None) -> None
 @click.pass_context
 def serve(ctx: click.Context, port: int) -> None:
     """Start the web app on 127.0.0.1 (extra options pass through to `streamlit run`)."""
-    script = Path(__file__).resolve().parent / "web" / "streamlit_app.py"
+    script = Path(__file__).resolve().parent / "web" / "server.py"
     flags = [f for f in streamlit_flags(streamlit_config()) if not f.startswith("--server.port=")]
     argv = [sys.executable, "-m", "streamlit", "run", str(script), *flags, f"--server.port={port}", *ctx.args]
     os.execv(sys.executable, argv)

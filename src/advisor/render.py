@@ -2,8 +2,8 @@
 
 Questions are rounded boxes, computed values are dashed boxes, outcomes are ellipses. The walked
 path (nodes and edges) is drawn in the accent colour, the rest is muted, the reached outcome is
-filled. Nodes carry their own fill colour and the background is transparent, so the drawing reads
-on light and dark pages alike; edge labels use mid-tone colours that contrast with both.
+filled. The drawing has its own white background, so it reads the same on a light or a dark page
+and in any viewer; every text colour meets WCAG AA (4.5:1) on its fill or on that white.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from advisor import engine
 from advisor.errors import DrawingError
 from advisor.model import DerivedValue, Tree
 
-ACCENT = "#d45b07"
-MUTED_EDGE = "#8b93a1"
+ACCENT = "#b54708"  # 5.4:1 on white, and white on it: the web themes' light primary colour
+MUTED_EDGE = "#8b93a1"  # lines only (3:1 for graphics); their labels are MUTED_LABEL
+MUTED_LABEL = "#5f6673"
 MUTED_TEXT = "#4b5563"
 
 
@@ -101,7 +102,7 @@ def to_dot(
     mark = highlight or Highlight()
     shown = only if only is not None else frozenset(tree.questions) | frozenset(tree.outcomes)
     graph = graphviz.Digraph(tree.id)
-    graph.attr(rankdir=direction, bgcolor="transparent", nodesep="0.25", ranksep="0.45")
+    graph.attr(rankdir=direction, bgcolor="white", nodesep="0.25", ranksep="0.45")
     graph.attr("node", fontname="Helvetica", fontsize="11", style="rounded,filled", margin="0.12,0.06")
     graph.attr("edge", fontname="Helvetica", fontsize="9", arrowsize="0.6")
     for qid, question in tree.questions.items():
@@ -133,13 +134,12 @@ def to_dot(
             if qid not in shown or branch.target not in shown:
                 continue
             on = (qid, key) in mark.edges
-            colour = ACCENT if on else MUTED_EDGE
             graph.edge(
                 _node_id(tree, qid),
                 _node_id(tree, branch.target),
                 label=graphviz.nohtml(_wrap(branch.label, 22)),
-                color=colour,
-                fontcolor=colour,
+                color=ACCENT if on else MUTED_EDGE,
+                fontcolor=ACCENT if on else MUTED_LABEL,
                 penwidth="2.4" if on else "1",
             )
     return str(graph.source)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 
 def streamlit_config() -> Path:
@@ -20,11 +21,17 @@ def streamlit_config() -> Path:
 
 
 def streamlit_flags(config: Path) -> list[str]:
-    """The settings as `--section.key=value` flags, so they apply whatever the current folder."""
-    settings = tomllib.loads(config.read_text(encoding="utf-8"))
+    """The settings as `--section.key=value` flags, so they apply whatever the current folder.
+    Nested tables keep their path: `[theme.dark]` gives `--theme.dark.primaryColor=...`."""
+    return _flags("", tomllib.loads(config.read_text(encoding="utf-8")))
+
+
+def _flags(prefix: str, table: dict[str, Any]) -> list[str]:
     flags = []
-    for section, values in settings.items():
-        for key, value in values.items():
+    for key, value in table.items():
+        if isinstance(value, dict):
+            flags += _flags(f"{prefix}{key}.", value)
+        else:
             text = str(value).lower() if isinstance(value, bool) else str(value)
-            flags.append(f"--{section}.{key}={text}")
+            flags.append(f"--{prefix}{key}={text}")
     return flags

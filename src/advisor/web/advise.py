@@ -182,9 +182,10 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
 
 
 def _share(tree: Tree, walk: engine.Walk) -> None:
-    """The full link, ready to select and copy (a plain field: a code block costs 0.4 s to load)."""
-    url = views.base_url() + "?" + links.encode(tree.id, walk.answers)
-    st.text_input("Link to this page", value=url, key=f"share-{url}", help="Copy it to share exactly this page.")
+    """The full link with a copy button, and the recommendation as a Markdown file."""
+    from advisor.web import share
+
+    share.show(tree, walk)
 
 
 def render_drawing(tree: Tree, walk: engine.Walk) -> None:

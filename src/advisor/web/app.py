@@ -8,6 +8,7 @@ The URL is the state (the share-link contract in docs/contracts.md): `/?tree=T&Q
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
@@ -16,6 +17,7 @@ from advisor.errors import TreeFileError
 from advisor.web import advise, comparison, home, outcome, practice, study, views
 
 log = logging.getLogger("advisor.web")
+ICON = Path(__file__).with_name("assets") / "icon.png"
 
 
 def route() -> None:
@@ -41,25 +43,50 @@ def study_page() -> None:
 
 def pages() -> views.Nav:
     nav = views.Nav(
-        home=st.Page(route, title="AWS service advisor", icon=":material/explore:", default=True),
-        study=st.Page(study_page, title="Study", icon=":material/school:", url_path="study"),
-        practice=st.Page(practice.show, title="Practice", icon=":material/quiz:", url_path="practice"),
+        # No page icons: the browser tab shows ICON, from this server (a material icon there is
+        # fetched from a font CDN).
+        home=st.Page(route, title="AWS service advisor", default=True),
+        study=st.Page(study_page, title="Study", url_path="study"),
+        practice=st.Page(practice.show, title="Practice", url_path="practice"),
     )
     views.set_nav(nav)
     return nav
 
 
 _STYLE = """<style>
-/* In-page links are tertiary buttons: make them read like links, left-aligned when they wrap. */
+/* In-page links are tertiary buttons: make them read like links, left-aligned when they wrap, in
+   an orange that meets WCAG AA on either theme (.stApp sets color-scheme to the theme shown). */
 .stButton button[kind="tertiary"] {
-  justify-content: flex-start; text-align: left; color: var(--st-primary-color, #d45b07);
+  justify-content: flex-start; text-align: left; color: light-dark(#b54708, #ff9a4d);
 }
 .stButton button[kind="tertiary"] p { text-align: left; }
+/* Captions are faded with opacity; Streamlit's 0.6 leaves 3.9:1 on white, this keeps 4.5:1 and more. */
+[data-testid="stCaptionContainer"] { opacity: 0.72; }
+/* The drawing is drawn for a light page: on a dark one it keeps its own light panel. */
+.tree-drawing { background: #ffffff; }
+/* Printing keeps the page's content (a recommendation: its card) and drops the controls. */
+@media print {
+  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
+  [data-testid="stDecoration"], [data-testid="stPageLink"], .stButton, .stDownloadButton,
+  .stTextInput, .stSelectbox, .stNumberInput, .stCheckbox, .stForm, .stCode, .st-key-share,
+  [data-testid="stExpander"], [data-testid="stToggle"], [data-testid="stStatusWidget"], .st-key-to-compare,
+  [data-testid="stColumn"]:has(.st-key-share) { display: none !important; }
+  .tree-drawing { max-height: none !important; overflow: visible !important; border: none !important; }
+  .tree-drawing img { min-width: 0 !important; max-width: 100% !important; }
+  [class*="st-key-card-"] .stButton:has(button[kind="tertiary"]),
+  [class*="st-key-candidate-"] .stButton:has(button[kind="tertiary"]) { display: block !important; }
+  button[kind="tertiary"] [data-testid="stIconMaterial"] { display: none; }
+  .stApp, .stApp * { color: #1f2328 !important; background-color: transparent !important; }
+  .stApp { color-scheme: light; }
+  [data-testid="stHorizontalBlock"] { display: block !important; }
+  [data-testid="stColumn"] { width: 100% !important; }
+  [data-testid="stMain"], [data-testid="stMainBlockContainer"] { padding: 0 !important; overflow: visible !important; }
+}
 </style>"""
 
 
 def main() -> None:
-    st.set_page_config(page_title="AWS service advisor", layout="wide")
+    st.set_page_config(page_title="AWS service advisor", page_icon=ICON, layout="wide")
     st.html(_STYLE)
     nav = pages()
     page = st.navigation([nav.home, nav.study, nav.practice], position="hidden")

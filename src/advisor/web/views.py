@@ -132,10 +132,12 @@ def drawing(
     only: frozenset[str] | None = None,
     shrink: float = 0.6,
 ) -> None:
-    """The tree drawn on the server, in a frame that scrolls rather than shrink it below `shrink`."""
+    """The tree drawn on the server, in a frame that scrolls rather than shrink it below `shrink`
+    (a frame the keyboard can reach and scroll)."""
     uri, width = svg_image(render.to_dot(tree, highlight, only=only))
     st.html(
-        f'<div class="tree-drawing" style="overflow:auto;max-height:{height}px;'
+        f'<div class="tree-drawing" tabindex="0" role="group" aria-label="{escape(caption)}" '
+        f'style="overflow:auto;max-height:{height}px;'
         f'border:1px solid rgba(128,128,128,.35);border-radius:.5rem;padding:.5rem">'
         f'<img src="{uri}" alt="{escape(caption)}" '
         f'style="display:block;width:100%;min-width:{round(width * shrink)}px;max-width:{width}px"></div>'
