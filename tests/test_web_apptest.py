@@ -329,3 +329,15 @@ def test_a_link_with_a_tiny_number_gets_a_notice_not_an_error() -> None:
     at = open_app(tree="compute", **{"work-shape": "per-event", "run-time": "1e-320", "run-size": "fits"})
     assert not at.exception and not at.error
     assert any("'1e-320'" in t.value and "plain number" in t.value for t in at.text)
+
+
+def test_the_share_panel_offers_the_static_page_when_the_site_is_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_app(tree="load-balancer", traffic="web", **{"web-needs": "fixed-ip"})
+    assert not any("plain page" in m.value for m in at.markdown)
+    monkeypatch.setenv("ADVISOR_SITE_URL", "https://static.example.org/advisor")
+    at = open_app(tree="load-balancer", traffic="web", **{"web-needs": "fixed-ip"})
+    offered = [m.value for m in at.markdown if "plain page" in m.value]
+    expected = "https://static.example.org/advisor/load-balancer/walk/traffic=web/web-needs=fixed-ip/"
+    assert offered == [f"[The same answer as a plain page]({expected}) (no app needed; numbers as their ranges)"]
+    unsure = open_app(tree="database", purpose="app-records", **{"data-model": "not-sure"})
+    assert not any("plain page" in m.value for m in unsure.markdown)
