@@ -1,0 +1,211 @@
+"""Hosting for a team: two replicas behind the shipped nginx config, in headless Chromium.
+
+A replica dies halfway through a walk and the page goes on on the other one with the same
+answers; the proxy adds the security headers, hides Streamlit's counters and refuses a Host
+that is not the app's.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import http.client
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserType, Page, expect
+
+from advisor import engine, links
+from advisor.loader import load_trees
+from advisor.model import ChoiceQuestion
+from advisor.web import views
+
+from .conftest import ARTIFACTS, _free_port
+from .proxy import NGINX, SITE, Proxy, Replica, start_replica, stop, wait_until_up
+from .proxy import server_name as shipped_server_name
+from .test_browser import TIMEOUT, card, click_option, query
+
+pytestmark = pytest.mark.browser
+NAME = shipped_server_name()
+TREE = load_trees()["database"]
+CSP_VIOLATIONS = "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push("
+CSP_VIOLATIONS += "e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));"
+# Every script-run state the page goes through from now on, to tell when a run has come and gone.
+WATCH_RUNS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__runs = [];
+  new MutationObserver(() => window.__runs.push(app.dataset.testScriptState))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+DRAWN_AGAIN = """() => window.__runs.includes('running')
+  && document.querySelector('[data-testid="stApp"]').dataset.testScriptState === 'notRunning'"""
+
+
+@pytest.fixture(scope="module")
+def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
+    if not Path(NGINX).exists():
+        pytest.fail("The hosting tests need nginx: install it (apt-get install nginx); CI's .ci/run does.")
+    folder = tmp_path_factory.mktemp("nginx")
+    running = Proxy(_free_port(), folder)
+    try:
+        for i in range(2):
+            running.replicas.append(start_replica(_free_port(), NAME, folder / f"replica-{i}.log"))
+        for i, replica in enumerate(running.replicas):
+            health = f"http://{replica.address}/_stcore/health"
+            wait_until_up(health, replica.process, "a replica", folder / f"replica-{i}.log")
+        running.start()
+        yield running
+    finally:
+        for process in [running.process, *(r.process for r in running.replicas)]:
+            if process is not None:
+                stop(process)
+        ARTIFACTS.mkdir(exist_ok=True)
+        for log in folder.glob("*.log"):
+            (ARTIFACTS / f"hosting-{log.name}").write_bytes(log.read_bytes())
+
+
+@pytest.fixture
+def public_page(proxy: Proxy, browser_type: BrowserType, browser_type_launch_args: dict[str, Any]) -> Iterator[Page]:
+    """A browser that reaches the app by its public name, which resolves to the proxy."""
+    args = [*browser_type_launch_args["args"], f"--host-resolver-rules=MAP {NAME} 127.0.0.1"]
+    browser = browser_type.launch(**{**browser_type_launch_args, "args": args})
+    try:
+        page = browser.new_page()
+        page.add_init_script(CSP_VIOLATIONS)
+        yield page
+    finally:
+        browser.close()
+
+
+def _request(port: int, path: str, host: str) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers={"Host": host})
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
+
+
+def _sessions(replicas: list[Replica]) -> list[int]:
+    return [r.active_sessions() if r.process.poll() is None else 0 for r in replicas]
+
+
+def _wait_for(condition: Any, what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting until {what}"
+        time.sleep(0.3)
+
+
+def test_a_replica_dies_halfway_through_a_tree_and_the_page_goes_on(proxy: Proxy, public_page: Page, shot: Any) -> None:
+    page = public_page
+    path = max(
+        (p for p in engine.all_paths(TREE) if all(isinstance(TREE.questions[q], ChoiceQuestion) for q in p.answers)),
+        key=lambda p: len(p.answers),
+    )
+    answers = list(path.answers.items())
+    before, after = answers[: len(answers) // 2], answers[len(answers) // 2 :]
+    base = f"http://{NAME}:{proxy.port}/"
+    page.goto(base)
+    page.locator(f".st-key-start-{TREE.id} button").click()
+    for qid, value in before:
+        click_option(page, qid, str(value))
+    expect(page.locator(f".st-key-option-{after[0][0]}-{after[0][1]} button")).to_be_enabled(timeout=TIMEOUT)
+    shot(page, "halfway")
+
+    _wait_for(lambda: sorted(_sessions(proxy.replicas)) == [0, 1], "one replica holds the browser's session")
+    serving, other = sorted(proxy.replicas, key=Replica.active_sessions, reverse=True)
+    tried = {upstream for _, upstream in proxy.upstreams()}
+    assert tried == {serving.address}, f"one browser should stay on one replica, the log shows {tried}"
+
+    page.evaluate("window.__samePage = true")
+    page.evaluate(WATCH_RUNS)
+    logged = len(proxy.upstreams())
+    serving.process.kill()
+    serving.process.wait(timeout=15)
+    _wait_for(lambda: other.active_sessions() == 1, "the page reconnects to the other replica")
+    page.wait_for_function(DRAWN_AGAIN, timeout=TIMEOUT)
+
+    for qid, value in before:
+        expect(page.locator(f".st-key-change-{qid}-{value}")).to_be_visible(timeout=TIMEOUT)
+    assert query(page) == links.params(TREE.id, dict(before))
+    assert page.evaluate("window.__samePage") is True, "the page recovered in place, without a reload"
+    shot(page, "after-failover")
+    for qid, value in after:
+        click_option(page, qid, str(value))
+    outcome = card(page, path.outcome)
+    expect(outcome).to_be_visible(timeout=TIMEOUT)
+    expect(outcome.get_by_role("heading", name=TREE.outcomes[path.outcome].title)).to_be_visible()
+    expect(page.get_by_role("textbox", name="Link to this page")).to_have_value(
+        base + "?" + links.encode(TREE.id, path.answers)
+    )
+    shot(page, "recommendation")
+
+    since = [(line, upstream) for line, upstream in proxy.upstreams()[logged:] if "/_stcore/stream" not in line]
+    assert since and all(upstream.endswith(other.address) for _, upstream in since), since
+    assert page.evaluate("window.__csp") == [], "the Content-Security-Policy blocked part of the app"
+
+
+def test_the_proxy_adds_security_headers_and_hides_the_counters(proxy: Proxy) -> None:
+    host = f"{NAME}:{proxy.port}"
+    page = _request(proxy.port, "/", host)
+    assert page.status == 200
+    for path, status in [("/", 200), ("/_stcore/health", 200), ("/_stcore/metrics", 404)]:
+        response = _request(proxy.port, path, host)
+        assert response.status == status, path
+        policy = response.getheader("Content-Security-Policy") or ""
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy, path
+        assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0], path
+        assert response.getheader("X-Frame-Options") == "DENY", path
+        assert response.getheader("X-Content-Type-Options") == "nosniff", path
+        assert response.getheader("Referrer-Policy") == "no-referrer", path
+        assert response.getheader("Server") == "nginx", path
+    assert re.match(r"advisor_replica=\w+; Path=/; HttpOnly", page.getheader("Set-Cookie") or "")
+
+
+def test_a_foreign_host_is_refused_by_the_proxy_and_by_the_app(proxy: Proxy) -> None:
+    with pytest.raises(http.client.RemoteDisconnected):
+        _request(proxy.port, "/", "attacker.example")
+    replica = next(r for r in proxy.replicas if r.process.poll() is None)
+    assert _websocket_status(replica.port, f"{NAME}:{proxy.port}") == 101
+    assert _websocket_status(replica.port, "attacker.example") == 403
+    assert _websocket_status(replica.port, f"{NAME}:{proxy.port}", origin="http://attacker.example") == 403
+
+
+def _websocket_status(port: int, host: str, origin: str | None = None) -> int:
+    """The status of a WebSocket handshake on the app's stream, sent straight to a replica."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest("GET", "/_stcore/stream", skip_host=True, skip_accept_encoding=True)
+    headers = {
+        "Host": host,
+        "Upgrade": "websocket",
+        "Connection": "Upgrade",
+        "Sec-WebSocket-Key": base64.b64encode(b"sixteen byte key").decode(),
+        "Sec-WebSocket-Version": "13",
+    } | ({"Origin": origin} if origin else {})
+    for key, value in headers.items():
+        connection.putheader(key, value)
+    connection.endheaders()
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def _script_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+
+def test_the_policy_allows_exactly_the_inline_scripts_the_app_runs() -> None:
+    import streamlit
+
+    index = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
+    scripts = re.findall(r"<script>(.*?)</script>", index, re.S)
+    scripts += re.findall(r"<script>(.*?)</script>", views._SCROLL_TOP, re.S)
+    policy = re.search(r'Content-Security-Policy "([^"]*)"', SITE.read_text())
+    assert policy, f"{SITE.name} sets no Content-Security-Policy"
+    script_src = next(d for d in policy.group(1).split(";") if d.strip().startswith("script-src"))
+    assert sorted(re.findall(r"'sha256-[^']+'", script_src)) == sorted(_script_hash(s) for s in scripts)
