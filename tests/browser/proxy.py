@@ -16,8 +16,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
+
+from .conftest import _free_port
 
 ROOT = Path(__file__).parents[2]
 SITE = ROOT / "deploy" / "nginx.conf"
@@ -132,11 +138,13 @@ class Proxy:
     def access_log(self) -> Path:
         return self.folder / "advisor.access.log"
 
-    def upstreams(self) -> list[tuple[str, str]]:
-        """(request line, replicas tried) for every request logged so far, oldest first."""
+    def upstreams(self, browser: str | None = None) -> list[tuple[str, str]]:
+        """(request line, replicas tried) for every request logged so far, oldest first; only
+        those of one browser (its sticky cookie's value) when `browser` is given."""
         if not self.access_log.exists():
             return []
-        return re.findall(r'"([^"]*)" \d+ \d+ upstream=(.*?) time=', self.access_log.read_text())
+        found = re.findall(r'"([^"]*)" \d+ \d+ upstream=(.*?) browser=(\S*) time=', self.access_log.read_text())
+        return [(line, upstream) for line, upstream, key in found if browser in (None, key)]
 
     def start(self) -> None:
         site = self.folder / "advisor.conf"
@@ -151,3 +159,27 @@ class Proxy:
         while not (self.folder / "nginx.pid").exists():
             assert self.process.poll() is None and time.monotonic() < deadline, "nginx did not start; see error.log"
             time.sleep(0.1)
+
+
+@contextmanager
+def running_proxy(folder: Path, name: str, artifacts: Path) -> Iterator[Proxy]:
+    """Two replicas and the proxy in front, all stopped at the end; their logs are copied to
+    `artifacts`-NAME.log."""
+    if not Path(NGINX).exists():
+        pytest.fail("The hosting tests need nginx: install it (apt-get install nginx); CI's .ci/run does.")
+    running = Proxy(_free_port(), folder)
+    try:
+        for i in range(2):
+            running.replicas.append(start_replica(_free_port(), name, folder / f"replica-{i}.log"))
+        for i, replica in enumerate(running.replicas):
+            health = f"http://{replica.address}/_stcore/health"
+            wait_until_up(health, replica.process, "a replica", folder / f"replica-{i}.log")
+        running.start()
+        yield running
+    finally:
+        for process in [running.process, *(r.process for r in running.replicas)]:
+            if process is not None:
+                stop(process)
+        artifacts.parent.mkdir(exist_ok=True)
+        for log in folder.glob("*.log"):
+            artifacts.with_name(f"{artifacts.name}-{log.name}").write_bytes(log.read_bytes())

@@ -24,8 +24,8 @@ from advisor.loader import load_trees
 from advisor.model import ChoiceQuestion
 from advisor.web import views
 
-from .conftest import ARTIFACTS, _free_port
-from .proxy import NGINX, SITE, Proxy, Replica, start_replica, stop, wait_until_up
+from .conftest import ARTIFACTS
+from .proxy import SITE, Proxy, Replica, running_proxy
 from .proxy import server_name as shipped_server_name
 from .test_browser import TIMEOUT, card, click_option, query
 
@@ -47,29 +47,19 @@ DRAWN_AGAIN = """() => window.__runs.includes('running')
 
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
-    if not Path(NGINX).exists():
-        pytest.fail("The hosting tests need nginx: install it (apt-get install nginx); CI's .ci/run does.")
-    folder = tmp_path_factory.mktemp("nginx")
-    running = Proxy(_free_port(), folder)
-    try:
-        for i in range(2):
-            running.replicas.append(start_replica(_free_port(), NAME, folder / f"replica-{i}.log"))
-        for i, replica in enumerate(running.replicas):
-            health = f"http://{replica.address}/_stcore/health"
-            wait_until_up(health, replica.process, "a replica", folder / f"replica-{i}.log")
-        running.start()
+    with running_proxy(tmp_path_factory.mktemp("nginx"), NAME, ARTIFACTS / "hosting") as running:
         yield running
-    finally:
-        for process in [running.process, *(r.process for r in running.replicas)]:
-            if process is not None:
-                stop(process)
-        ARTIFACTS.mkdir(exist_ok=True)
-        for log in folder.glob("*.log"):
-            (ARTIFACTS / f"hosting-{log.name}").write_bytes(log.read_bytes())
 
 
 @pytest.fixture
-def public_page(proxy: Proxy, browser_type: BrowserType, browser_type_launch_args: dict[str, Any]) -> Iterator[Page]:
+def own_proxy(tmp_path: Path) -> Iterator[Proxy]:
+    """Replicas and a proxy for one test alone, for a test that kills a replica."""
+    with running_proxy(tmp_path, NAME, ARTIFACTS / "failover") as running:
+        yield running
+
+
+@pytest.fixture
+def public_page(browser_type: BrowserType, browser_type_launch_args: dict[str, Any]) -> Iterator[Page]:
     """A browser that reaches the app by its public name, which resolves to the proxy."""
     args = [*browser_type_launch_args["args"], f"--host-resolver-rules=MAP {NAME} 127.0.0.1"]
     browser = browser_type.launch(**{**browser_type_launch_args, "args": args})
@@ -81,9 +71,9 @@ def public_page(proxy: Proxy, browser_type: BrowserType, browser_type_launch_arg
         browser.close()
 
 
-def _request(port: int, path: str, host: str) -> http.client.HTTPResponse:
+def _request(port: int, path: str, host: str, cookie: str = "") -> http.client.HTTPResponse:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", path, headers={"Host": host})
+    connection.request("GET", path, headers={"Host": host} | ({"Cookie": cookie} if cookie else {}))
     response = connection.getresponse()
     response.read()
     connection.close()
@@ -101,53 +91,32 @@ def _wait_for(condition: Any, what: str, seconds: float = 60) -> None:
         time.sleep(0.3)
 
 
-def test_a_replica_dies_halfway_through_a_tree_and_the_page_goes_on(proxy: Proxy, public_page: Page, shot: Any) -> None:
+# A link of each kind of page, and what it shows once drawn.
+EVERY_KIND_OF_PAGE = [
+    ("", ".st-key-tree-card-database"),
+    ("study?tree=database", ".st-key-scenario-1"),
+    ("practice?tree=database&seed=1", ".st-key-practice-question"),
+    ("?tree=load-balancer&outcome=nlb", ".st-key-to-tree"),
+    ("?tree=load-balancer&compare=alb,nlb", "[data-testid=stTable]"),
+]
+
+
+def test_every_kind_of_page_works_under_the_security_policy(proxy: Proxy, public_page: Page, shot: Any) -> None:
     page = public_page
-    path = max(
-        (p for p in engine.all_paths(TREE) if all(isinstance(TREE.questions[q], ChoiceQuestion) for q in p.answers)),
-        key=lambda p: len(p.answers),
-    )
-    answers = list(path.answers.items())
-    before, after = answers[: len(answers) // 2], answers[len(answers) // 2 :]
-    base = f"http://{NAME}:{proxy.port}/"
-    page.goto(base)
-    page.locator(f".st-key-start-{TREE.id} button").click()
-    for qid, value in before:
-        click_option(page, qid, str(value))
-    expect(page.locator(f".st-key-option-{after[0][0]}-{after[0][1]} button")).to_be_enabled(timeout=TIMEOUT)
-    shot(page, "halfway")
-
-    _wait_for(lambda: sorted(_sessions(proxy.replicas)) == [0, 1], "one replica holds the browser's session")
-    serving, other = sorted(proxy.replicas, key=Replica.active_sessions, reverse=True)
-    tried = {upstream for _, upstream in proxy.upstreams()}
-    assert tried == {serving.address}, f"one browser should stay on one replica, the log shows {tried}"
-
-    page.evaluate("window.__samePage = true")
-    page.evaluate(WATCH_RUNS)
-    logged = len(proxy.upstreams())
-    serving.process.kill()
-    serving.process.wait(timeout=15)
-    _wait_for(lambda: other.active_sessions() == 1, "the page reconnects to the other replica")
-    page.wait_for_function(DRAWN_AGAIN, timeout=TIMEOUT)
-
-    for qid, value in before:
-        expect(page.locator(f".st-key-change-{qid}-{value}")).to_be_visible(timeout=TIMEOUT)
-    assert query(page) == links.params(TREE.id, dict(before))
-    assert page.evaluate("window.__samePage") is True, "the page recovered in place, without a reload"
-    shot(page, "after-failover")
-    for qid, value in after:
-        click_option(page, qid, str(value))
-    outcome = card(page, path.outcome)
-    expect(outcome).to_be_visible(timeout=TIMEOUT)
-    expect(outcome.get_by_role("heading", name=TREE.outcomes[path.outcome].title)).to_be_visible()
-    expect(page.get_by_role("textbox", name="Link to this page")).to_have_value(
-        base + "?" + links.encode(TREE.id, path.answers)
-    )
-    shot(page, "recommendation")
-
-    since = [(line, upstream) for line, upstream in proxy.upstreams()[logged:] if "/_stcore/stream" not in line]
-    assert since and all(upstream.endswith(other.address) for _, upstream in since), since
-    assert page.evaluate("window.__csp") == [], "the Content-Security-Policy blocked part of the app"
+    for link, drawn in EVERY_KIND_OF_PAGE:
+        page.goto(f"http://{NAME}:{proxy.port}/{link}")
+        expect(page.locator(drawn).first).to_be_visible(timeout=TIMEOUT)
+        if link.startswith("study"):
+            page.locator(".st-key-scenario-1").get_by_text("Show the answer").click()
+            expect(page.locator(".st-key-scenario-1 [data-testid=stAlertContentSuccess]")).to_be_visible(
+                timeout=TIMEOUT
+            )
+        if link.startswith("practice"):
+            page.locator(".st-key-practice-question button").first.click()
+            expect(page.locator(".st-key-practice-feedback")).to_be_visible(timeout=TIMEOUT)
+        expect(page.locator("[data-testid=stApp]")).to_have_attribute("data-test-script-state", "notRunning")
+        assert page.evaluate("window.__csp") == [], f"the Content-Security-Policy blocked part of /{link}"
+    shot(page, "compare")
 
 
 def test_the_proxy_adds_security_headers_and_hides_the_counters(proxy: Proxy) -> None:
@@ -209,3 +178,66 @@ def test_the_policy_allows_exactly_the_inline_scripts_the_app_runs() -> None:
     assert policy, f"{SITE.name} sets no Content-Security-Policy"
     script_src = next(d for d in policy.group(1).split(";") if d.strip().startswith("script-src"))
     assert sorted(re.findall(r"'sha256-[^']+'", script_src)) == sorted(_script_hash(s) for s in scripts)
+
+
+def test_each_browser_keeps_one_replica_and_browsers_spread_over_all(proxy: Proxy) -> None:
+    host = f"{NAME}:{proxy.port}"
+    cookies = [_request(proxy.port, "/", host).getheader("Set-Cookie", "").split(";")[0] for _ in range(16)]
+    first = proxy.upstreams()[-16:]
+    assert {upstream for _, upstream in first} == {r.address for r in proxy.replicas}, "new browsers spread"
+    for cookie, (_, upstream) in zip(cookies, first, strict=True):
+        for path in ["/_stcore/health", "/_stcore/host-config", "/"]:
+            _request(proxy.port, path, host, cookie)
+            assert proxy.upstreams()[-1][1] == upstream, "a browser stays on the replica of its first page"
+
+
+def test_a_replica_dies_halfway_through_a_tree_and_the_page_goes_on(
+    own_proxy: Proxy, public_page: Page, shot: Any
+) -> None:
+    page, proxy = public_page, own_proxy
+    path = max(
+        (p for p in engine.all_paths(TREE) if all(isinstance(TREE.questions[q], ChoiceQuestion) for q in p.answers)),
+        key=lambda p: len(p.answers),
+    )
+    answers = list(path.answers.items())
+    before, after = answers[: len(answers) // 2], answers[len(answers) // 2 :]
+    base = f"http://{NAME}:{proxy.port}/"
+    page.goto(base)
+    page.locator(f".st-key-start-{TREE.id} button").click()
+    for qid, value in before:
+        click_option(page, qid, str(value))
+    expect(page.locator(f".st-key-option-{after[0][0]}-{after[0][1]} button")).to_be_enabled(timeout=TIMEOUT)
+    shot(page, "halfway")
+
+    _wait_for(lambda: sorted(_sessions(proxy.replicas)) == [0, 1], "one replica holds the browser's session")
+    serving, other = sorted(proxy.replicas, key=Replica.active_sessions, reverse=True)
+    browser = next(c["value"] for c in page.context.cookies() if c["name"] == "advisor_replica")
+    tried = {upstream for _, upstream in proxy.upstreams(browser)}
+    assert tried == {serving.address}, f"one browser should stay on one replica, the log shows {tried}"
+
+    page.evaluate("window.__samePage = true")
+    page.evaluate(WATCH_RUNS)
+    logged = len(proxy.upstreams(browser))
+    serving.process.kill()
+    serving.process.wait(timeout=15)
+    _wait_for(lambda: other.active_sessions() == 1, "the page reconnects to the other replica")
+    page.wait_for_function(DRAWN_AGAIN, timeout=TIMEOUT)
+
+    for qid, value in before:
+        expect(page.locator(f".st-key-change-{qid}-{value}")).to_be_visible(timeout=TIMEOUT)
+    assert query(page) == links.params(TREE.id, dict(before))
+    assert page.evaluate("window.__samePage") is True, "the page recovered in place, without a reload"
+    shot(page, "after-failover")
+    for qid, value in after:
+        click_option(page, qid, str(value))
+    outcome = card(page, path.outcome)
+    expect(outcome).to_be_visible(timeout=TIMEOUT)
+    expect(outcome.get_by_role("heading", name=TREE.outcomes[path.outcome].title)).to_be_visible()
+    expect(page.get_by_role("textbox", name="Link to this page")).to_have_value(
+        base + "?" + links.encode(TREE.id, path.answers)
+    )
+    shot(page, "recommendation")
+
+    since = [(line, up) for line, up in proxy.upstreams(browser)[logged:] if "/_stcore/stream" not in line]
+    assert since and all(upstream.endswith(other.address) for _, upstream in since), since
+    assert page.evaluate("window.__csp") == [], "the Content-Security-Policy blocked part of the app"
