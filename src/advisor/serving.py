@@ -52,13 +52,13 @@ def listen_address(text: str) -> str:
             f"--address takes an IP address such as 127.0.0.1, or 0.0.0.0 for every interface, not {text[:60]!r}."
         ) from None
     family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        try:
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
             probe.bind((text, 0))
-        except OSError as error:
-            if error.errno == errno.EADDRNOTAVAIL:
-                raise AdvisorError(f"Cannot listen on {text}: no network interface of this machine has it.") from None
-            raise AdvisorError(f"Cannot listen on {text}: {error.strerror}.") from None
+    except OSError as error:
+        if error.errno == errno.EADDRNOTAVAIL:
+            raise AdvisorError(f"Cannot listen on {text}: no network interface of this machine has it.") from None
+        raise AdvisorError(f"Cannot listen on {text}: {error.strerror}.") from None
     return text
 
 
