@@ -183,12 +183,16 @@ def test_the_policy_allows_exactly_the_inline_scripts_the_app_runs() -> None:
 def test_each_browser_keeps_one_replica_and_browsers_spread_over_all(proxy: Proxy) -> None:
     host = f"{NAME}:{proxy.port}"
     cookies = [_request(proxy.port, "/", host).getheader("Set-Cookie", "").split(";")[0] for _ in range(16)]
-    first = proxy.upstreams()[-16:]
-    assert {upstream for _, upstream in first} == {r.address for r in proxy.replicas}, "new browsers spread"
-    for cookie, (_, upstream) in zip(cookies, first, strict=True):
+    browsers = [cookie.removeprefix("advisor_replica=") for cookie in cookies]
+    _wait_for(lambda: all(proxy.upstreams(b) for b in browsers), "nginx logs the requests", seconds=10)
+    first = {browser: proxy.upstreams(browser)[0][1] for browser in browsers}
+    assert set(first.values()) == {r.address for r in proxy.replicas}, "new browsers spread over the replicas"
+    for cookie, browser in zip(cookies, browsers, strict=True):
         for path in ["/_stcore/health", "/_stcore/host-config", "/"]:
             _request(proxy.port, path, host, cookie)
-            assert proxy.upstreams()[-1][1] == upstream, "a browser stays on the replica of its first page"
+        _wait_for(lambda b=browser: len(proxy.upstreams(b)) == 4, "nginx logs the requests", seconds=10)
+        tried = [upstream for _, upstream in proxy.upstreams(browser)]
+        assert tried == [first[browser]] * 4, "a browser stays on the replica of its first page"
 
 
 def test_a_replica_dies_halfway_through_a_tree_and_the_page_goes_on(
