@@ -12,6 +12,7 @@ import os
 import pwd
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -156,9 +157,13 @@ class Proxy:
         assert checked.returncode == 0, f"nginx refuses {SITE.name}: {checked.stderr}"
         self.process = subprocess.Popen([*command, "-g", "daemon off;"], stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 20
-        while not (self.folder / "nginx.pid").exists():
-            assert self.process.poll() is None and time.monotonic() < deadline, "nginx did not start; see error.log"
-            time.sleep(0.1)
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                assert self.process.poll() is None and time.monotonic() < deadline, "nginx did not start; see error.log"
+                time.sleep(0.1)
 
 
 @contextmanager
