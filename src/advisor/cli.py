@@ -21,7 +21,7 @@ from advisor.errors import AdvisorError, TreeFileError
 from advisor.loader import get_tree, load_trees, next_decision_problems, read_tree, shipped_trees_dir, tree_files
 from advisor.model import Tree
 from advisor.report import compare_json, explain_json, json_value, parse_answers, practice_json
-from advisor.serving import streamlit_config, streamlit_flags
+from advisor.serving import listen_address, streamlit_argv
 
 F = TypeVar("F", bound=Callable[..., Any])
 WEB_URL = "http://localhost:8501/"
@@ -314,13 +314,12 @@ def export_site(folder: Path, app_url: str | None, site_url: str | None) -> None
 
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.option("--port", type=click.IntRange(1, 65535), default=8501, show_default=True)
+@click.option("--address", default="127.0.0.1", show_default=True, help="0.0.0.0 listens on every interface.")
 @click.pass_context
-def serve(ctx: click.Context, port: int) -> None:
-    """Start the web app on 127.0.0.1 (extra options pass through to `streamlit run`)."""
-    script = Path(__file__).resolve().parent / "web" / "server.py"
-    flags = [f for f in streamlit_flags(streamlit_config()) if not f.startswith("--server.port=")]
-    argv = [sys.executable, "-m", "streamlit", "run", str(script), *flags, f"--server.port={port}", *ctx.args]
-    os.execv(sys.executable, argv)
+def serve(ctx: click.Context, port: int, address: str) -> None:
+    """Start the web app (extra options pass through to `streamlit run`)."""
+    argv = streamlit_argv(port, listen_address(address), ctx.args)
+    os.execv(argv[0], argv)
 
 
 def main(argv: list[str] | None = None) -> None:

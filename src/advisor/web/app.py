@@ -8,6 +8,7 @@ The URL is the state (the share-link contract in docs/contracts.md): `/?tree=T&Q
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 
 import streamlit as st
@@ -85,12 +86,22 @@ _STYLE = """<style>
 </style>"""
 
 
+@st.fragment(run_every=timedelta(days=1))
+def _rerun_on_reconnect() -> None:
+    """Draws nothing. A page holding a fragment that reruns on a timer asks for a full run as soon
+    as its connection comes back. So when the server that drew the page is gone and the page
+    reconnects to another one (several replicas behind a proxy), that server draws it at once
+    from the URL, and the next click works there; without it the first click after the switch
+    only redraws the page, as that server has not seen the button yet."""
+
+
 def main() -> None:
     st.set_page_config(page_title="AWS service advisor", page_icon=ICON, layout="wide")
     st.html(_STYLE)
     nav = pages()
     page = st.navigation([nav.home, nav.study, nav.practice], position="hidden")
     nav.on_home = page.url_path == nav.home.url_path
+    _rerun_on_reconnect()
     try:
         views.trees()
         views.scroll_to_top_after_link()
