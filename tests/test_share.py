@@ -62,13 +62,17 @@ def test_only_a_recommendation_is_a_document(trees: dict[str, Tree]) -> None:
         ("/static/js/index.js", None),
         ("/_stcore/health", None),
         ("/media/abc.md", None),
+        ("/study/_stcore/host-config", None),
+        ("/study/_stcore/stream", None),
     ],
 )
 def test_page_target(path: str, target: str | None) -> None:
     assert page_target(path) == target
 
 
-def _request(path: str, query: bytes, dest: bytes) -> tuple[list[dict[str, Any]], list[str]]:
+def _request(
+    path: str, query: bytes, dest: bytes | None, accept: bytes = b"*/*"
+) -> tuple[list[dict[str, Any]], list[str]]:
     sent: list[dict[str, Any]] = []
     passed: list[str] = []
 
@@ -86,7 +90,7 @@ def _request(path: str, query: bytes, dest: bytes) -> tuple[list[dict[str, Any]]
         "method": "GET",
         "path": path,
         "query_string": query,
-        "headers": [(b"sec-fetch-dest", dest)],
+        "headers": [(b"accept", accept), *([(b"sec-fetch-dest", dest)] if dest else [])],
     }
     with ThreadPoolExecutor(1) as thread:  # its own event loop, whatever runs in this one
         thread.submit(asyncio.run, FirstSegmentOnly(inner)(scope, receive, send)).result()
@@ -97,6 +101,13 @@ def test_a_two_level_page_address_is_redirected_with_its_query() -> None:
     sent, passed = _request("/foo/bar", b"tree=database", b"document")
     assert passed == [] and sent[0]["status"] == 307
     assert (b"location", b"/foo?tree=database") in sent[0]["headers"]
+
+
+def test_without_fetch_metadata_only_a_request_for_html_is_a_navigation() -> None:
+    """Over plain http to a host name (behind a proxy) browsers send no Sec-Fetch-Dest."""
+    sent, _ = _request("/foo/bar", b"", None, b"text/html,application/xhtml+xml,*/*;q=0.8")
+    assert sent[0]["status"] == 307
+    assert _request("/foo/bar", b"", None, b"application/json") == ([], ["/foo/bar"])
 
 
 def test_scripts_and_assets_pass_through() -> None:

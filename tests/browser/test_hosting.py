@@ -237,7 +237,7 @@ def test_a_replica_dies_halfway_through_a_tree_and_the_page_goes_on(
     outcome = card(page, path.outcome)
     expect(outcome).to_be_visible(timeout=TIMEOUT)
     expect(outcome.get_by_role("heading", name=TREE.outcomes[path.outcome].title)).to_be_visible()
-    expect(page.get_by_role("textbox", name="Link to this page")).to_have_value(
+    expect(page.locator(".st-key-share [data-testid=stCode]")).to_have_text(
         base + "?" + links.encode(TREE.id, path.answers)
     )
     shot(page, "recommendation")

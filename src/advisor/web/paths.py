@@ -19,9 +19,16 @@ _NOT_PAGES = frozenset({"_stcore", "media", "component", "static", "app"})
 def page_target(path: str) -> str | None:
     """Where a browser asking for the page at `path` should go instead, or None to serve it."""
     segments = [s for s in path.split("/") if s]
-    if len(segments) < 2 or segments[0] in _NOT_PAGES:
-        return None
+    if len(segments) < 2 or any(s in _NOT_PAGES for s in segments):
+        return None  # e.g. /study/_stcore/host-config, which Streamlit's page probes: a 404 it expects
     return "/" + segments[0]
+
+
+def _is_navigation(headers: Headers) -> bool:
+    """A browser loading a page: Sec-Fetch-Dest says so where browsers send it (https and
+    localhost); over plain http to another name they do not, and the Accept header tells."""
+    dest = headers.get("sec-fetch-dest")
+    return dest == "document" if dest else "text/html" in headers.get("accept", "")
 
 
 class FirstSegmentOnly:
@@ -33,7 +40,7 @@ class FirstSegmentOnly:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in {"GET", "HEAD"}:
             target = page_target(scope["path"])
-            if target is not None and Headers(scope=scope).get("sec-fetch-dest", "document") == "document":
+            if target is not None and _is_navigation(Headers(scope=scope)):
                 query = scope.get("query_string", b"").decode("latin-1")
                 root = scope.get("root_path", "")
                 response = RedirectResponse(root + target + (f"?{query}" if query else ""), status_code=307)
