@@ -1,7 +1,7 @@
 """Load on the web server alone: N sessions at once against the advisor and a minimal Streamlit
 app, both served in the same run.
 
-    python bench/load.py [--sessions 10 50 200] [--settle 10] [--session-ttl S] [--json] [--trace-memory DIR]
+    python bench/load.py [--sessions 10 50 200] [--settle 10] [--server-flag=--a.b=c] [--json] [--trace-memory DIR]
 
 No browser: each session speaks Streamlit's WebSocket protocol (bench/load_client.py). An advisor
 session opens a share link that stops part way and clicks the remaining answers until the
@@ -179,12 +179,17 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 50, 200], help="the N to run, in order")
     parser.add_argument("--settle", type=float, default=10.0, help="seconds after closing before the last RSS")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds a step may take before it is an error")
-    parser.add_argument("--session-ttl", type=int, help="server.disconnectedSessionTTL for both servers (default 120)")
+    parser.add_argument(
+        "--server-flag",
+        action="append",
+        default=[],
+        help="a streamlit flag for both servers, after the shipped settings (--server-flag=--runner.postScriptGC=true)",
+    )
     parser.add_argument("--trace-memory", type=Path, help="run the servers under tracemalloc; snapshots go there")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     trees = load_trees()
-    extra = [f"--server.disconnectedSessionTTL={args.session_ttl}"] if args.session_ttl is not None else []
+    extra = args.server_flag
     trace = args.trace_memory
     if trace:
         trace.mkdir(parents=True, exist_ok=True)
