@@ -1,16 +1,17 @@
 """Load on the web server alone: N sessions at once against the advisor and a minimal Streamlit
 app, both served in the same run.
 
-    python bench/load.py [--sessions 10 50 200] [--settle 10] [--server-flag=--a.b=c] [--json] [--trace-memory DIR]
+    python bench/load.py [--sessions 10 50 200] [--settle 10] [--server-flag=--a.b=c] [--json]
+                         [--trim] [--trace-memory DIR]
 
 No browser: each session speaks Streamlit's WebSocket protocol (bench/load_client.py). An advisor
 session opens a share link that stops part way and clicks the remaining answers until the
 recommendation is on the page; a minimal-app session opens `?choice=beta`, then sets the radio,
 as many steps. For each N, the N sessions connect, run their steps all at once, and close.
-Reported: sessions per second, p50 and p95 per step (send -> script run ended), errors, and the
-server's resident memory at the start, with the N sessions open and `--settle` seconds after they
-closed. Targets: at 50 sessions the advisor's p95 within 2x the minimal app's and no errors; the
-memory back within 10% of the start after the sessions close.
+Reported: sessions per second, the server's CPU time per step, p50 and p95 per step (send ->
+script run ended), errors, and the server's resident memory at the start, with the N sessions
+open and `--settle` seconds after they closed. Targets: at 50 sessions the advisor's p95 within
+2x the minimal app's and no errors; the memory back within 10% of the start after they close.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import asyncio
 import json
 import statistics
+import tempfile
 import time
 from collections.abc import Sequence
 from contextlib import ExitStack
@@ -46,6 +48,7 @@ class Run:
     rss_start: float
     rss_open: float
     rss_after: float
+    cpu: float = 0.0
     rss_trimmed: float | None = None
 
     def times(self, step: str) -> list[float]:
@@ -64,6 +67,11 @@ class Run:
     @property
     def per_second(self) -> float:
         return (len(self.played) - len(self.errors)) / self.seconds
+
+    @property
+    def cpu_per_step(self) -> float:
+        """The server's CPU seconds per step: what a step costs it, whatever the waiting."""
+        return self.cpu / max(1, sum(len(p.timings) for p in self.played))
 
     @property
     def mb_per_session(self) -> float:
@@ -89,9 +97,9 @@ async def load(server: Server, scenarios: Sequence[Scenario], n: int, settle: fl
     sessions = [Session(server.url, timeout) for _ in range(n)]
     failed = await asyncio.gather(*(_connect(s) for s in sessions))
     live = [(s, scenarios[i % len(scenarios)]) for i, (s, f) in enumerate(zip(sessions, failed, strict=True)) if not f]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), server.cpu_seconds()
     played = await asyncio.gather(*(play(s, scenario) for s, scenario in live))
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, server.cpu_seconds() - cpu
     await asyncio.sleep(1)  # let the last runs' messages leave the server
     rss_open = server.rss_mb()
     server.snapshot()
@@ -100,7 +108,7 @@ async def load(server: Server, scenarios: Sequence[Scenario], n: int, settle: fl
     rss_after = server.rss_mb()
     server.snapshot()
     played += [Played(error=f) for f in failed if f]
-    return Run("", n, seconds, played, rss_start, rss_open, rss_after, server.trim())
+    return Run("", n, seconds, played, rss_start, rss_open, rss_after, cpu, server.trim())
 
 
 async def warm_up(server: Server, scenarios: Sequence[Scenario], timeout: float) -> None:
@@ -119,6 +127,7 @@ def summary(run: Run) -> dict[str, object]:
         "sessions": run.sessions,
         "seconds": round(run.seconds, 2),
         "sessions_per_second": round(run.per_second, 2),
+        "server_cpu_ms_per_step": round(run.cpu_per_step * 1e3, 1),
         **steps,
         "errors": run.errors,
         "rss_mb": {"start": run.rss_start, "open": run.rss_open, "closed": run.rss_after, "trimmed": run.rss_trimmed},
@@ -132,13 +141,14 @@ def _ms(seconds: float) -> str:
 
 def table(runs: list[Run]) -> str:
     head = (
-        f"{'N':>4} {'app':<8} {'sess/s':>7} {'open p50':>9} {'p95':>7} {'answer p50':>11} {'p95':>7} {'errors':>6}"
+        f"{'N':>4} {'app':<8} {'sess/s':>7} {'CPU/step':>9} {'open p50':>9} {'p95':>7} {'answer p50':>11} {'p95':>7}"
+        f" {'errors':>6}"
         f"  {'RSS start':>9} {'open':>7} {'closed':>7} {'MB/sess':>7} {'closed vs start':>15}"
     )
     lines = [head, "-" * len(head)]
     for run in runs:
         lines.append(
-            f"{run.sessions:>4} {run.app:<8} {run.per_second:7.1f}"
+            f"{run.sessions:>4} {run.app:<8} {run.per_second:7.1f} {_ms(run.cpu_per_step)}ms"
             f" {_ms(run.percentile('open', 50))}ms {_ms(run.percentile('open', 95))}"
             f" {_ms(run.percentile('answer', 50))}ms {_ms(run.percentile('answer', 95))}"
             f" {len(run.errors):>6}  {run.rss_start:7.1f}MB {run.rss_open:7.1f} {run.rss_after:7.1f}"
@@ -185,17 +195,18 @@ def main() -> None:
         default=[],
         help="a streamlit flag for both servers, after the shipped settings (--server-flag=--runner.postScriptGC=true)",
     )
+    parser.add_argument("--trim", action="store_true", help="also the RSS once glibc returned its free memory")
     parser.add_argument("--trace-memory", type=Path, help="run the servers under tracemalloc; snapshots go there")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     trees = load_trees()
     extra = args.server_flag
-    trace = args.trace_memory
-    if trace:
-        trace.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
+        trace = args.trace_memory or (Path(stack.enter_context(tempfile.TemporaryDirectory())) if args.trim else None)
+        if trace:
+            trace.mkdir(parents=True, exist_ok=True)
         servers = {
-            name: (stack.enter_context(serve(script, extra, trace / name if trace else None)), scenarios)
+            name: (stack.enter_context(serve(script, extra, trace / name if trace else None, not args.trim)), scenarios)
             for name, script, scenarios in (
                 ("advisor", APP, advisor_scenarios(trees, TREES)),
                 ("minimal", MINIMAL, [minimal_scenario()]),
@@ -203,7 +214,7 @@ def main() -> None:
         }
         runs = asyncio.run(bench(servers, args.sessions, args))
     print(json.dumps([summary(r) for r in runs], indent=1) if args.json else table(runs))
-    if trace:
+    if args.trace_memory and not args.trim:
         for name in servers:
             print(f"\n{name}: " + load_trace.report(trace / name, len(args.sessions)))
 

@@ -8,6 +8,7 @@ and click the remaining answers until the recommendation is on the page; the min
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -117,6 +118,7 @@ class Server:
     url: str
     process: subprocess.Popen[bytes]
     trace: Path | None = None
+    snapshots_on: bool = True
     snapshots: int = 0
     trims: int = 0
 
@@ -127,9 +129,14 @@ class Server:
                 return int(line.split()[1]) / 1024
         raise RuntimeError("no VmRSS in /proc status")
 
+    def cpu_seconds(self) -> float:
+        """The server's CPU time so far (user and system), from /proc."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def snapshot(self) -> None:
         """With tracing on: ask the server for a tracemalloc snapshot, and wait until it is written."""
-        if self.trace is not None:
+        if self.trace is not None and self.snapshots_on:
             self.snapshots += 1
             self._signal(signal.SIGUSR1, Path(f"{self.trace}-{self.snapshots}.json"))
 
@@ -155,12 +162,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(script: Path, extra: Sequence[str] = (), trace: Path | None = None) -> Iterator[Server]:
+def serve(
+    script: Path, extra: Sequence[str] = (), trace: Path | None = None, snapshots: bool = True
+) -> Iterator[Server]:
     """The app on a free loopback port with the shipped settings, stopped on the way out.
-    With `trace`, the server runs under tracemalloc and writes a snapshot there on SIGUSR1."""
+    With `trace`, the server runs under bench/load_trace.py, which writes there: tracemalloc
+    snapshots on SIGUSR1 (unless `snapshots` is false), the memory malloc_trim leaves on SIGUSR2."""
     port = free_port()
     flags = [f for f in streamlit_flags(streamlit_config()) if not f.startswith(("--theme", "--server.port"))]
-    runner = [str(HERE / "load_trace.py"), str(trace)] if trace else ["-m", "streamlit"]
+    runner = ["-m", "streamlit"]
+    if trace:
+        runner = [str(HERE / "load_trace.py"), str(trace), *([] if snapshots else ["--trim-only"])]
     process = subprocess.Popen(
         [sys.executable, *runner, "run", str(script), *flags, f"--server.port={port}", *extra],
         stdout=subprocess.DEVNULL,
@@ -177,7 +189,7 @@ def serve(script: Path, extra: Sequence[str] = (), trace: Path | None = None) ->
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"{script.name} did not start") from None
                 time.sleep(0.2)
-        yield Server(url, process, trace)
+        yield Server(url, process, trace, snapshots)
     finally:
         process.terminate()
         try:

@@ -1,12 +1,13 @@
 """Streamlit under tracemalloc, to find what holds the server's memory (the load benchmark's
 `--trace-memory`):
 
-    python bench/load_trace.py OUT run APP [streamlit flags]
+    python bench/load_trace.py OUT [--trim-only] run APP [streamlit flags]
 
 On each SIGUSR1, after a full garbage collection, the server writes OUT-N.snapshot (a tracemalloc
 snapshot) and OUT-N.json (its live objects counted by type), N counting from 1. On SIGUSR2 it asks
 glibc to hand its free memory back to the system (malloc_trim), then writes OUT-trimmed-N: memory
-that falls then was free already, only kept by the allocator.
+that falls then was free already, only kept by the allocator. With --trim-only, no tracemalloc
+(whose own memory would blur the figures) and no snapshots.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ FRAMES = 30
 
 def main() -> None:
     out = sys.argv.pop(1)
+    trim_only = sys.argv[1] == "--trim-only"
+    if trim_only:
+        sys.argv.pop(1)
     count = itertools.count(1)
 
     def dump(signum: int, frame: FrameType | None) -> None:
@@ -46,8 +50,9 @@ def main() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
         Path(f"{out}-trimmed-{next(trims)}").touch()
 
-    tracemalloc.start(FRAMES)
-    signal.signal(signal.SIGUSR1, dump)
+    if not trim_only:
+        tracemalloc.start(FRAMES)
+        signal.signal(signal.SIGUSR1, dump)
     signal.signal(signal.SIGUSR2, trim)
     sys.argv[0] = "streamlit"
     cli.main()
