@@ -7,6 +7,7 @@ import asyncio
 import importlib
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import ModuleType
 
@@ -53,8 +54,9 @@ def test_concurrent_sessions_each_reach_their_own_recommendation(bench: ModuleTy
         finally:
             await asyncio.gather(*(s.close() for s in sessions))
 
-    with bench.serve(bench.APP) as server:
-        played = asyncio.run(run(server.url))
+    # A thread of its own: the browser tests' Playwright may hold an event loop in this one.
+    with bench.serve(bench.APP) as server, ThreadPoolExecutor(1) as thread:
+        played = thread.submit(asyncio.run, run(server.url)).result()
 
     assert len(set(expected)) == 3  # the same tree, three different answers: no session may see another's
     for answers, scenario, title, result in zip(paths, scenarios, expected, played, strict=True):
