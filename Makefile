@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench lint browser clean
+.PHONY: run test bench load lint browser clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -39,6 +39,9 @@ bench: $(VENV)/.installed-test  ## timings of the engine and the web app, as rat
 	$(BIN)/python bench/bench_core.py
 	$(BIN)/python bench/bench_web.py
 	$(BIN)/python bench/bench_site.py
+
+load: $(VENV)/.installed-test  ## the web server alone under 10, 50, 200 sessions at once, beside a minimal app
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts
