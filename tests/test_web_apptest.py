@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from advisor import engine, links, render
+from advisor import engine, links, outline, render
 from advisor.loader import load_trees
 from advisor.model import ChoiceQuestion, Tree
 from advisor.web.views import md
@@ -40,12 +40,15 @@ def answer(at: AppTest, tree: Tree, qid: str, value: object) -> AppTest:
     return at.button(key=f"continue-{qid}").click().run()
 
 
+def drawn_svgs(at: AppTest) -> list[str]:
+    found = (re.search(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", e.proto.body) for e in at.get("html"))
+    return [base64.b64decode(match.group(1)).decode() for match in found if match]
+
+
 def drawn_svg(at: AppTest) -> str:
-    for element in at.get("html"):
-        match = re.search(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", element.proto.body)
-        if match:
-            return base64.b64decode(match.group(1)).decode()
-    raise AssertionError("no drawing on the page")
+    drawings = drawn_svgs(at)
+    assert drawings, "no drawing on the page"
+    return drawings[0]
 
 
 def highlighted_edges(svg: str) -> set[str]:
@@ -76,8 +79,14 @@ def test_clicking_through_reaches_every_outcome(tree_id: str, path: engine.Path)
 
 def test_home_lists_every_tree_and_filters() -> None:
     at = open_app()
-    titles = [s.value for s in at.subheader]
-    assert all(md(tree.title) in titles for tree in TREES.values())
+    ordered = sorted(TREES.values(), key=lambda t: (t.order, t.title))
+    groups = list(dict.fromkeys(t.group for t in ordered))
+    assert [s.value for s in at.subheader] == [md(g) for g in groups]
+    starts = [b.label for b in at.button if (b.key or "").startswith("start-")]
+    assert starts == [f"**{md(t.title)}**" for g in groups for t in ordered if t.group == g]
+    at.button(key="start-database").click().run()
+    assert url_params(at) == {"tree": "database"}
+    at = open_app()
     at.text_input(key="home-filter").input("static IP").run()
     at.button(key="found-load-balancer-nlb").click().run()
     assert url_params(at) == {"tree": "load-balancer", "outcome": "nlb"}
@@ -112,7 +121,9 @@ def test_a_share_link_opens_the_recommendation_directly() -> None:
     tree = TREES["disaster-recovery"]
     at = open_app(**PILOT_LIGHT)
     assert md(tree.outcomes["pilot-light"].title) in headers(at)
-    assert any("#### Why, given your answers" in m.value for m in at.markdown)
+    why = next(e for e in at.expander if e.label == "Why, given your answers")
+    walk = engine.walk(tree, {"rpo": 30, "rto": 300, "threat": "outage", "source": "aws-managed"})
+    assert why.markdown[0].value.count("\n") + 1 == len(walk.steps)
 
 
 def test_a_link_made_before_the_tree_was_rebuilt_still_opens_and_asks_what_is_missing() -> None:
@@ -264,8 +275,15 @@ def test_study_page_draws_the_tree_and_reveals_scenario_answers_on_demand() -> N
     tree = TREES["load-balancer"]
     at = AppTest.from_function(_study_app, default_timeout=60).run()
     assert not at.exception
-    assert highlighted_edges(drawn_svg(at)) == set()
-    assert [e.label for e in at.expander][: len(tree.outcomes)] == [o.title for o in tree.outcomes.values()]
+    sections = outline.outline(tree)
+    assert [s.value for s in at.subheader][1 : len(sections) + 1] == [f"{s.number}\\. {md(s.text)}" for s in sections]
+    lists = " ".join(m.value for m in at.markdown)
+    assert all(f"?tree=load-balancer&outcome={oid})**" in lists for oid in tree.outcomes)
+    drawings = drawn_svgs(at)
+    assert set().union(*map(drawn_nodes, drawings)) == set(tree.questions) | set(tree.outcomes)
+    assert all(highlighted_edges(svg) == set() for svg in drawings)
+    labels = [e.label for e in at.expander]
+    assert labels[len(drawings) : len(drawings) + len(tree.outcomes)] == [o.title for o in tree.outcomes.values()]
     assert not at.success
     at.toggle(key="reveal-load-balancer-1").set_value(True).run()
     assert [s.value for s in at.success] == [md(tree.outcomes[tree.scenarios[0].expect].title)]

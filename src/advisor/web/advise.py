@@ -46,7 +46,9 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, caption: str) ->
     with st.container(border=True, key="question"):
         st.caption(caption)
         st.subheader(views.md(question.text), anchor=False)
-        st.markdown(views.md(question.help))
+        if question.help:
+            with st.expander("What does this mean?", icon=":material/info:"):
+                st.markdown(views.md(question.help))
         if isinstance(question, ChoiceQuestion):
             for oid, option in question.options.items():
                 st.button(
@@ -77,8 +79,8 @@ def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Num
     family = units.family(question.unit)
     unit_key = f"unit-{qid}" if len(family) > 1 else None
     with st.form(key=f"form-{qid}", border=False):
-        left, right = st.columns([3, 2])
-        left.number_input(
+        row = st.container(horizontal=True, vertical_alignment="bottom", wrap=False)  # one row on a phone too
+        row.number_input(
             "Your value",
             min_value=0.0,
             max_value=engine.MAX_NUMBER,
@@ -89,9 +91,9 @@ def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Num
             placeholder="e.g. 30",
         )
         if unit_key:
-            right.selectbox("Unit", family, index=family.index(question.unit), key=unit_key)
+            row.selectbox("Unit", family, index=family.index(question.unit), key=unit_key, width=130)
         else:
-            right.markdown(f"\n\n{views.md(question.unit)}")
+            row.markdown(views.md(question.unit), width="content")
         st.form_submit_button(
             "Continue",
             type="primary",
@@ -199,26 +201,42 @@ def render_drawing(tree: Tree, walk: engine.Walk) -> None:
         st.markdown("\n".join(lines) if lines else "No answers yet: the path starts at the first question.")
 
 
-def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
-    walk = engine.walk(tree, answers)
+def show(tree: Tree) -> None:
+    """The page's frame; the advisor below it reads the answers from the URL and reruns alone when
+    one is clicked."""
     st.set_page_config(page_title=f"{tree.title} · AWS service advisor")
-    notices = notices + [
-        f"The answer to “{tree.questions[i.question].text}” was not used: {i.reason}."
-        for i in walk.ignored
-        if i.question in tree.questions
-    ]
+    views.link("All decision trees", {}, key="to-home", icon=":material/home:")
+    st.title(views.md(tree.title), anchor=False)
+    with st.expander("About this tree", icon=":material/description:"):
+        st.markdown(views.md(tree.summary))
+    _advisor(tree)
+
+
+@st.fragment
+def _advisor(tree: Tree) -> None:
+    """The question or the recommendation, the answers, the share link and the drawing, all read
+    from the URL: a click reruns only this part, and a link to another page reruns the whole app."""
+    link = views.current_link()
+    if link.tree != tree.id or link.outcome is not None or link.compare:
+        st.rerun(scope="app")
+    views.scroll_to_top_after_link()
+    walk = engine.walk(tree, link.answers)
+    views.show_notices(
+        link.notices
+        + [
+            f"The answer to “{tree.questions[i.question].text}” was not used: {i.reason}."
+            for i in walk.ignored
+            if i.question in tree.questions
+        ]
+    )
 
     def answers_link(change: Mapping[str, Answer]) -> dict[str, str]:
         return links.params(tree.id, engine.revise(tree, walk.answers, change))
 
-    views.link("All decision trees", {}, key="to-home", icon=":material/home:")
-    st.title(views.md(tree.title), anchor=False)
-    st.markdown(views.md(tree.summary))
-    views.show_notices(notices)
     main, side = st.columns([3, 2], gap="large")
     with main:
         if walk.outcome is not None:
-            card.outcome_card(tree, walk.outcome, walk, engine.what_if(tree, walk.answers), answers_link)
+            card.outcome_head(tree, walk.outcome, recommended=True)
         elif walk.shortlisted:
             with st.container(border=True, key="shortlist"):
                 card.shortlist_intro(walk)
@@ -231,5 +249,13 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
         _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)
         views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", to="study")
-    st.subheader("Your path in the decision tree", anchor=False)
-    render_drawing(tree, walk)
+    if walk.outcome is None:
+        st.subheader("Your path in the decision tree", anchor=False)
+        render_drawing(tree, walk)
+        return
+    sections, drawing = st.columns([3, 2], gap="large")
+    with sections:
+        card.outcome_sections(tree, walk.outcome, walk, engine.what_if(tree, walk.answers), answers_link)
+    with drawing:
+        st.subheader("Your path in the decision tree", anchor=False)
+        render_drawing(tree, walk)

@@ -15,8 +15,15 @@ from advisor.web.views import md
 AnswersLink = Callable[[Mapping[str, Answer]], dict[str, str]]
 
 
-def _section(heading: str, items: list[str]) -> str:
-    return f"#### {heading}\n" + "\n".join(f"- {md(item)}" for item in items) if items else ""
+def _items(items: list[str]) -> str:
+    return "\n".join(f"- {md(item)}" for item in items)
+
+
+def _fold(label: str, text: str) -> None:
+    """One long section, folded so the page opens short; nothing when it has no text."""
+    if text:
+        with st.expander(label):
+            st.markdown(text)
 
 
 def _heading(outcome: Outcome) -> None:
@@ -38,7 +45,44 @@ def _why_given(tree: Tree, walk: engine.Walk) -> str:
     if walk.unsure_irrelevant:
         names = "; ".join(f"“{tree.questions[q].text}”" for q in walk.unsure_irrelevant)
         lines.append(f"\nYour “not sure” did not matter for {md(names)}.")
-    return "#### Why, given your answers\n" + "\n".join(lines)
+    return "\n".join(lines)
+
+
+def outcome_head(tree: Tree, oid: str, recommended: bool = False) -> None:
+    """The short part of a card: what it is, whether AWS still sells it, and its summary."""
+    outcome: Outcome = tree.outcomes[oid]
+    with st.container(border=True, key=f"card-{oid}"):
+        st.caption("Recommendation" if recommended else tree.title)
+        _heading(outcome)
+        st.markdown(md(outcome.summary))
+
+
+def outcome_sections(
+    tree: Tree,
+    oid: str,
+    walk: engine.Walk | None = None,
+    what_if: list[engine.WhatIf] | None = None,
+    answers_link: AnswersLink | None = None,
+) -> None:
+    """The long part of a card, in reading order, each section folded under its heading."""
+    outcome: Outcome = tree.outcomes[oid]
+    with st.container(key=f"sections-{oid}"):
+        if walk is not None and walk.steps:
+            _fold("Why, given your answers", _why_given(tree, walk))
+        _fold("Why it fits" if walk else "Why choose it", _items(outcome.why))
+        _fold(f"Caveats ({len(outcome.caveats)})", _items(outcome.caveats))
+        _next_decisions(tree, outcome)
+        if outcome.alternatives:
+            with st.expander(f"Alternatives ({len(outcome.alternatives)})"):
+                for other, when in outcome.alternatives.items():
+                    _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
+        if what_if and answers_link is not None:
+            _what_if(tree, what_if, answers_link)
+        if what_if is not None and tree.compare:
+            _compared(tree, oid, what_if)
+        _fold("Exam tips", _items(outcome.exam_tips))
+        _fold("Changed since the course", _items(outcome.changed_since))
+        _fold("References", "\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references))
 
 
 def outcome_card(
@@ -48,32 +92,9 @@ def outcome_card(
     what_if: list[engine.WhatIf] | None = None,
     answers_link: AnswersLink | None = None,
 ) -> None:
-    """The recommendation: everything the tree says about one outcome, in reading order.
-    Text sections share one Markdown element each, so the page stays light to render."""
-    outcome: Outcome = tree.outcomes[oid]
-    with st.container(border=True, key=f"card-{oid}"):
-        st.caption("Recommendation" if walk else tree.title)
-        _heading(outcome)
-        reasons = [_why_given(tree, walk)] if walk is not None and walk.steps else []
-        reasons += [_section("Why it fits" if walk else "Why choose it", outcome.why)]
-        reasons += [_section("Caveats", outcome.caveats)]
-        st.markdown("\n\n".join([md(outcome.summary), *filter(None, reasons)]))
-        _next_decisions(tree, outcome)
-        if outcome.alternatives:
-            st.markdown("#### Alternatives")
-            for other, when in outcome.alternatives.items():
-                _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
-        if what_if and answers_link is not None:
-            _what_if(tree, what_if, answers_link)
-        if what_if is not None and tree.compare:
-            _compared(tree, oid, what_if)
-        references = "\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references)
-        closing = [
-            _section("Exam tips", outcome.exam_tips),
-            _section("Changed since the course", outcome.changed_since),
-            f"#### References\n{references}" if references else "",
-        ]
-        st.markdown("\n\n".join(filter(None, closing)))
+    """The recommendation: everything the tree says about one outcome, the summary first."""
+    outcome_head(tree, oid, recommended=walk is not None)
+    outcome_sections(tree, oid, walk, what_if, answers_link)
 
 
 def _next_decisions(tree: Tree, outcome: Outcome) -> None:
@@ -82,9 +103,9 @@ def _next_decisions(tree: Tree, outcome: Outcome) -> None:
     entries = [e for e in outcome.next_decisions if e.tree in trees]
     if not entries:
         return
-    st.markdown("#### What to decide next")
-    for entry in entries:
-        _linked_item(trees[entry.tree].title, entry.reason, {"tree": entry.tree})
+    with st.expander("What to decide next"):
+        for entry in entries:
+            _linked_item(trees[entry.tree].title, entry.reason, {"tree": entry.tree})
 
 
 def _compared(tree: Tree, oid: str, what_if: list[engine.WhatIf]) -> None:
@@ -92,24 +113,25 @@ def _compared(tree: Tree, oid: str, what_if: list[engine.WhatIf]) -> None:
     nearest = compare.neighbours(tree, oid, what_if)
     if len(nearest.outcomes) < 2:
         return
-    st.markdown("#### Compared with the nearest alternatives")
-    comparison.table(nearest, key="compared-with")
-    views.link(
-        "Compare them on a page of their own",
-        links.compare_params(tree.id, nearest.outcomes),
-        key="to-compare",
-        icon=":material/table_view:",
-    )
+    with st.expander("Compared with the nearest alternatives"):
+        comparison.table(nearest, key="compared-with")
+        views.link(
+            "Compare them on a page of their own",
+            links.compare_params(tree.id, nearest.outcomes),
+            key="to-compare",
+            icon=":material/table_view:",
+        )
 
 
 def _what_if(tree: Tree, items: list[engine.WhatIf], answers_link: AnswersLink) -> None:
     """The nearest other answers first (one changed answer, then two); the rest folded."""
-    st.markdown("#### What would change the answer")
     near = [w for w in items if w.distance <= 2]
-    for distance in sorted({w.distance for w in near}):
-        st.caption(wording.distance_heading(distance))
-        for option in (w for w in near if w.distance == distance):
-            _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
+    if near:
+        with st.expander("What would change the answer"):
+            for distance in sorted({w.distance for w in near}):
+                st.caption(wording.distance_heading(distance))
+                for option in (w for w in near if w.distance == distance):
+                    _linked_item(option.title, change_text(tree, option.change), answers_link(option.change))
     far = [w for w in items if w.distance > 2]
     if far:
         with st.expander(f"Other answers of this tree ({len(far)})"):
