@@ -14,7 +14,7 @@ TREES = load_trees()
 @pytest.mark.parametrize("tree", TREES.values(), ids=lambda t: t.id)
 def test_the_outline_holds_every_question_once_and_every_answer_with_where_it_leads(tree: Tree) -> None:
     sections = outline.outline(tree)
-    assert [s.question for s in sections][0] == tree.start
+    assert sections[0].question == tree.start
     assert sorted(s.question for s in sections) == sorted(tree.questions)
     assert [s.number for s in sections] == list(range(1, len(tree.questions) + 1))
     for section in sections:
@@ -47,4 +47,3 @@ def test_a_tree_that_asks_twice_before_it_forks_is_cut_at_the_fork() -> None:
     tree = TREES["disaster-recovery"]
     assert outline.fork(tree) == "rto"
     assert outline.parts(tree)[0].nodes == {"rpo", "rto", "multi-site", "warm-standby", "cost", "threat"}
-

@@ -49,9 +49,7 @@ def outline(tree: Tree) -> list[Section]:
             question=qid,
             text=tree.questions[qid].text,
             computed=isinstance(tree.questions[qid], DerivedValue),
-            leads=tuple(
-                Lead(b.label, b.target, b.target in tree.outcomes) for _, b in tree.questions[qid].branches()
-            ),
+            leads=tuple(Lead(b.label, b.target, b.target in tree.outcomes) for _, b in tree.questions[qid].branches()),
         )
         for n, qid in enumerate(order, 1)
     ]
@@ -100,11 +98,7 @@ def parts(tree: Tree) -> list[Part]:
         stem.add(qid)
     branches = tree.questions[top].branches()
     first = Part(tree.questions[top].text, frozenset(stem | {b.target for _, b in branches}))
-    below_each = [
-        Part(b.label, below(tree, b.target))
-        for _, b in branches
-        if b.target in tree.questions
-    ]
+    below_each = [Part(b.label, below(tree, b.target)) for _, b in branches if b.target in tree.questions]
     unique: list[Part] = []
     for part in below_each:
         if all(part.nodes != other.nodes for other in unique):

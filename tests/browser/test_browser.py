@@ -118,10 +118,11 @@ def test_bad_links_show_a_notice_and_run_nothing(app_url: str, page: Page, shot:
 
 
 def test_following_a_what_if_link_shows_the_new_recommendation_from_the_top(app_url: str, page: Page) -> None:
-    page.set_viewport_size({"width": 1400, "height": 800})
+    page.set_viewport_size({"width": 1400, "height": 600})
     page.goto(app_url + PILOT_LIGHT)
     expect(card(page, "pilot-light")).to_be_visible(timeout=TIMEOUT)
-    link = page.locator(".st-key-card-pilot-light .stButton button", has_text="Warm standby").last
+    page.locator(".st-key-sections-pilot-light summary", has_text="What would change the answer").click()
+    link = page.locator(".st-key-sections-pilot-light .stButton button", has_text="Warm standby").last
     link.scroll_into_view_if_needed()
     assert page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTop") > 200
     link.click()
@@ -209,6 +210,7 @@ def test_a_practice_round_by_clicks_and_keys(app_url: str, page: Page, shot: Any
 def test_outcomes_side_by_side(app_url: str, page: Page, shot: Any) -> None:
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(app_url + "?tree=load-balancer&traffic=web&web-needs=fixed-ip")
+    page.locator(".st-key-sections-nlb summary", has_text="Compared with the nearest alternatives").click()
     compared = page.locator(".st-key-compared-with table")
     expect(compared).to_be_visible(timeout=TIMEOUT)
     expect(compared.locator("thead")).to_contain_text(LB.outcomes["nlb"].title)

@@ -163,8 +163,8 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
                 on_change=_answer_from_widget,
                 args=(tree, answers, qid, key, None),
             )
-    left, right = st.columns(2)
-    left.button(
+    row = st.container(horizontal=True)  # side by side on a phone too
+    row.button(
         "Back",
         icon=":material/undo:",
         key="back",
@@ -173,7 +173,7 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
         disabled=not walk.answers,
         width="stretch",
     )
-    right.button(
+    row.button(
         "Start over",
         icon=":material/restart_alt:",
         key="start-over",

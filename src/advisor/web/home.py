@@ -36,7 +36,9 @@ def _names(tree: Tree, oid: str) -> str:
 def _card(tree: Tree) -> None:
     """One tree in three short lines: its title starts it, then its counts, then study and practice."""
     with st.container(border=True, key=f"tree-card-{tree.id}", gap=None):
-        views.link(f"**{views.md(tree.title)}**", {"tree": tree.id}, key=f"start-{tree.id}", icon=":material/play_arrow:")
+        views.link(
+            f"**{views.md(tree.title)}**", {"tree": tree.id}, key=f"start-{tree.id}", icon=":material/play_arrow:"
+        )
         st.caption(f"{len(tree.outcomes)} possible answers · {len(tree.scenarios)} worked examples")
         with st.container(horizontal=True, gap="large"):
             views.link("Study", {"tree": tree.id}, key=f"study-{tree.id}", icon=":material/school:", to="study")

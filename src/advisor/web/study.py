@@ -1,4 +1,4 @@
-"""Study a tree: the whole tree as text and drawn in parts, every outcome with the answers that lead to it, the scenarios."""
+"""Study a tree: the whole tree as text and drawn in parts, every outcome and what leads to it, the scenarios."""
 
 from __future__ import annotations
 
