@@ -122,6 +122,9 @@ def test_a_share_link_opens_the_recommendation_directly() -> None:
     at = open_app(**PILOT_LIGHT)
     assert md(tree.outcomes["pilot-light"].title) in headers(at)
     why = next(e for e in at.expander if e.label == "Why, given your answers")
+    assert not why.markdown, "a folded section is built only when opened"
+    at.session_state["fold-pilot-light-why-given"] = True
+    why = next(e for e in at.run().expander if e.label == "Why, given your answers")
     walk = engine.walk(tree, {"rpo": 30, "rto": 300, "threat": "outage", "source": "aws-managed"})
     assert why.markdown[0].value.count("\n") + 1 == len(walk.steps)
 
@@ -196,10 +199,14 @@ def test_a_recommendation_no_longer_sold_says_so_first() -> None:
 
 def test_what_would_change_the_answer_shows_the_nearest_first_and_folds_the_rest() -> None:
     params = {"purpose": "app-records", "data-model": "relational", "engine": "mysql-postgres"}
-    at = open_app(tree="database", **params, regions="one-region", load="steady-standard")
-    captions = [c.value for c in at.caption]
-    assert captions.index("1 answer away") < captions.index("2 answers away")
-    assert any(e.label.startswith("Other answers of this tree") for e in at.expander)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(tree="database", **params, regions="one-region", load="steady-standard")
+    at.session_state["fold-rds-what-if"] = True
+    at.session_state["fold-rds-what-if-far"] = True
+    near, far = (e for e in at.run().expander if e.label.startswith(("What would change", "Other answers")))
+    assert [c.value for c in near.caption] == ["1 answer away", "2 answers away"]
+    assert far.label == "Other answers of this tree, further away"
+    assert [c.value for c in far.caption] == ["3 answers away", "4 answers away"]
 
 
 def test_changing_a_choice_drops_answers_that_no_longer_apply() -> None:

@@ -46,6 +46,7 @@ def test_click_through_share_and_go_back(app_url: str, page: Page, browser: Brow
         click_option(page, qid, str(value))
     expect(card(page, path.outcome)).to_be_visible(timeout=TIMEOUT)
     expect(card(page, path.outcome).get_by_role("heading", name=LB.outcomes[path.outcome].title)).to_be_visible()
+    expect(page.locator(".tree-drawing img")).to_have_count(1, timeout=TIMEOUT)  # the question's drawing is gone
     expect(page.locator(".tree-drawing img")).to_have_attribute("src", SVG_IMAGE)
     assert query(page) == links.params("load-balancer", path.answers)
     shot(page, "outcome")
@@ -71,6 +72,7 @@ def test_changing_an_early_answer_in_place(app_url: str, page: Page, shot: Any) 
     tree = TREES["disaster-recovery"]
     page.goto(app_url + PILOT_LIGHT)
     expect(card(page, "pilot-light")).to_be_visible(timeout=TIMEOUT)
+    page.locator("summary", has_text="Change an answer").click()
     field = page.locator(".st-key-change-rto-300 input")
     field.fill("0.5")
     field.press("Enter")

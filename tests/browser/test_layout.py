@@ -87,18 +87,21 @@ def test_a_recommendation_opens_with_its_summary_the_share_link_and_the_answers_
     sections = page.locator(".st-key-sections-pilot-light details")
     expect(sections.first).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_role("link", name="Study this tree")).to_be_visible(timeout=TIMEOUT)
-    card, change, back, share, first_section = _settled_tops(
+    change = page.locator("summary", has_text="Change an answer")
+    card, change_top, share, first_section = _settled_tops(
         page,
         ".st-key-card-pilot-light",
-        ".st-key-change-rto-300",
-        ".st-key-back button",
+        "summary:has-text('Change an answer')",
         "[class*='st-key-share'] input",
         ".st-key-sections-pilot-light details",
     )
-    assert card < change < back < first_section
-    assert share < first_section
+    assert card < change_top < share < first_section
     assert sections.count() >= 8
     assert all(not sections.nth(i).evaluate("d => d.open") for i in range(sections.count())), "long sections fold"
+    change.click()
+    expect(page.locator(".st-key-change-rto-300 input")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".st-key-back button")).to_be_visible()
+    assert _top(page, ".st-key-back button") < _top(page, ".st-key-sections-pilot-light details")
     shot(page, "recommendation")
 
 

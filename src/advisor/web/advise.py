@@ -5,6 +5,7 @@ Every widget writes the new answers to the URL in its callback; the next run rea
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import streamlit as st
@@ -123,7 +124,7 @@ def _rows(walk: engine.Walk) -> list[tuple[engine.Step | None, str, Answer]]:
 
 
 def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -> None:
-    st.subheader("Your answers", anchor=False)
+    """Each answer, changeable in place (a computed value is shown, not asked), then Back and Start over."""
     rows = _rows(walk)
     if not rows:
         st.caption("None yet. Your answers appear here, and you can change any of them.")
@@ -233,11 +234,18 @@ def _advisor(tree: Tree) -> None:
     def answers_link(change: Mapping[str, Answer]) -> dict[str, str]:
         return links.params(tree.id, engine.revise(tree, walk.answers, change))
 
+    if walk.outcome is not None:
+        _recommendation(tree, walk, walk.outcome, answers_link)
+    else:
+        _asking(tree, walk, answers_link)
+
+
+def _asking(tree: Tree, walk: engine.Walk, answers_link: card.AnswersLink) -> None:
+    """The question (or the shortlist and the question that decides), the answers beside it
+    (below it on a phone), then the drawing."""
     main, side = st.columns([3, 2], gap="large")
     with main:
-        if walk.outcome is not None:
-            card.outcome_head(tree, walk.outcome, recommended=True)
-        elif walk.shortlisted:
+        if walk.shortlisted:
             with st.container(border=True, key="shortlist"):
                 card.shortlist_intro(walk)
                 if walk.next_question is not None:
@@ -246,16 +254,26 @@ def _advisor(tree: Tree) -> None:
         elif walk.next_question is not None:
             _question(tree, walk.answers, walk.next_question, f"Question {len(walk.answers) + 1}")
     with side:
+        st.subheader("Your answers", anchor=False)
         _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)
         views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", to="study")
-    if walk.outcome is None:
+    st.subheader("Your path in the decision tree", anchor=False)
+    render_drawing(tree, walk)
+
+
+def _recommendation(tree: Tree, walk: engine.Walk, oid: str, answers_link: card.AnswersLink) -> None:
+    """The summary, then the answers to change and the link to share, then the long sections
+    folded; the drawing beside them (below them on a phone)."""
+    main, side = st.columns([3, 2], gap="large")
+    with main:
+        card.outcome_head(tree, oid, recommended=True)
+        with st.expander("Change an answer", icon=":material/edit:"):
+            _answers_so_far(tree, walk, walk.answers)
+        _share(tree, walk)
+        what_if = functools.cache(lambda: engine.what_if(tree, walk.answers))
+        card.outcome_sections(tree, oid, walk, what_if, answers_link)
+    with side:
         st.subheader("Your path in the decision tree", anchor=False)
         render_drawing(tree, walk)
-        return
-    sections, drawing = st.columns([3, 2], gap="large")
-    with sections:
-        card.outcome_sections(tree, walk.outcome, walk, engine.what_if(tree, walk.answers), answers_link)
-    with drawing:
-        st.subheader("Your path in the decision tree", anchor=False)
-        render_drawing(tree, walk)
+        views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", to="study")
