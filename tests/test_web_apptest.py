@@ -146,8 +146,18 @@ def test_the_drawing_highlights_the_walked_path() -> None:
     assert highlighted_edges(drawn_svg(at)) == set()
 
 
+def open_changes(**params: str) -> AppTest:
+    """A recommendation with its folded "Change an answer" open."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(params)
+    at.session_state["change-answers"] = True
+    return at.run()
+
+
 def test_changing_an_earlier_answer_keeps_what_still_applies() -> None:
     at = open_app(**PILOT_LIGHT)
+    assert not [n for n in at.number_input if (n.key or "").startswith("change-")], "folded until opened"
+    at = open_changes(**PILOT_LIGHT)
     at.number_input(key="change-rto-300").set_value(0.5).run()
     assert url_params(at) == {"tree": "disaster-recovery", "rpo": "30", "rto": "0.5"}
     assert md(TREES["disaster-recovery"].outcomes["multi-site"].title) in headers(at)
@@ -212,7 +222,7 @@ def test_what_would_change_the_answer_shows_the_nearest_first_and_folds_the_rest
 def test_changing_a_choice_drops_answers_that_no_longer_apply() -> None:
     tree = TREES["load-balancer"]
     path = next(p for p in engine.all_paths(tree) if len(p.answers) >= 2)
-    at = open_app(**links.params(tree.id, path.answers))
+    at = open_changes(**links.params(tree.id, path.answers))
     first, value = next(iter(path.answers.items()))
     other = next(o for o in tree.questions[first].options if o != value)  # type: ignore[union-attr]
     at.selectbox(key=f"change-{first}-{value}").set_value(other).run()

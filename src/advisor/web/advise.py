@@ -197,9 +197,10 @@ def render_drawing(tree: Tree, walk: engine.Walk) -> None:
     only = None if whole else render.neighbourhood(tree, highlight, walk.next_question)
     what = "The whole decision tree" if whole else "Your path through the decision tree and the options beside it"
     views.drawing(tree, highlight, caption=f"{what}: {tree.title}.", only=only)
-    lines = views.path_lines(tree, walk.steps)
-    with st.expander("The path as text"):
-        st.markdown("\n".join(lines) if lines else "No answers yet: the path starts at the first question.")
+    as_text = st.expander("The path as text", key="path-as-text", on_change="rerun")
+    if as_text.open:
+        lines = views.path_lines(tree, walk.steps)
+        as_text.markdown("\n".join(lines) if lines else "No answers yet: the path starts at the first question.")
 
 
 def show(tree: Tree) -> None:
@@ -268,8 +269,10 @@ def _recommendation(tree: Tree, walk: engine.Walk, oid: str, answers_link: card.
     main, side = st.columns([3, 2], gap="large")
     with main:
         card.outcome_head(tree, oid, recommended=True)
-        with st.expander("Change an answer", icon=":material/edit:"):
-            _answers_so_far(tree, walk, walk.answers)
+        change = st.expander("Change an answer", icon=":material/edit:", key="change-answers", on_change="rerun")
+        if change.open:  # built only when opened, so the recommendation opens fast
+            with change:
+                _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)
         what_if = functools.cache(lambda: engine.what_if(tree, walk.answers))
         card.outcome_sections(tree, oid, walk, what_if, answers_link)

@@ -84,7 +84,7 @@ def show(notices: list[str], heading: str = "Which AWS service should I use?") -
     )
     views.show_notices(notices)
     views.link(
-        "Practice for the exam: a round of questions from every tree",
+        "Practice for the exam across every tree",
         {},
         key="practice-all",
         icon=":material/quiz:",
