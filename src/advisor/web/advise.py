@@ -264,8 +264,8 @@ def _asking(tree: Tree, walk: engine.Walk, answers_link: card.AnswersLink) -> No
 
 
 def _recommendation(tree: Tree, walk: engine.Walk, oid: str, answers_link: card.AnswersLink) -> None:
-    """The summary, then the answers to change and the link to share, then the long sections
-    folded; the drawing beside them (below them on a phone)."""
+    """The summary, the answers to change and the link to share; the long sections folded beside
+    them (below them on a phone); then the drawing."""
     main, side = st.columns([3, 2], gap="large")
     with main:
         card.outcome_head(tree, oid, recommended=True)
@@ -274,9 +274,9 @@ def _recommendation(tree: Tree, walk: engine.Walk, oid: str, answers_link: card.
             with change:
                 _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)
+    with side:
         what_if = functools.cache(lambda: engine.what_if(tree, walk.answers))
         card.outcome_sections(tree, oid, walk, what_if, answers_link)
-    with side:
-        st.subheader("Your path in the decision tree", anchor=False)
-        render_drawing(tree, walk)
         views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", to="study")
+    st.subheader("Your path in the decision tree", anchor=False)
+    render_drawing(tree, walk)
