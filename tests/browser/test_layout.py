@@ -105,24 +105,31 @@ def test_a_recommendation_opens_with_its_summary_the_share_link_and_the_answers_
     expect(page.locator(".st-key-change-rto-300 input")).to_be_visible(timeout=TIMEOUT)
     expect(page.locator(".st-key-back button")).to_be_visible()
     if size == PHONE:
-        assert _top(page, ".st-key-back button") < _top(page, ".st-key-sections-pilot-light details")
+        back, first_section = _settled_tops(page, ".st-key-back button", ".st-key-sections-pilot-light details")
+        assert back < first_section
     shot(page, "recommendation")
 
 
+def _clicked(page: Page, tree_id: str, answers: dict[str, str]) -> None:
+    """Click the last of `answers`; the address and the share link then hold all of them."""
+    qid, value = list(answers.items())[-1]
+    page.locator(f".st-key-option-{qid}-{value} button").click()
+    query = links.encode(tree_id, answers)
+    expect(page).to_have_url(re.compile(re.escape(query) + "$"), timeout=TIMEOUT)
+    share = page.locator("[class*='st-key-share'] input")
+    expect(share).to_have_count(1, timeout=TIMEOUT)
+    expect(share).to_have_value(re.compile(re.escape(query) + "$"))
+
+
 def test_a_click_updates_the_address_the_answers_and_the_share_link_together(app_url: str, page: Page) -> None:
-    tree = TREES["load-balancer"]
     page.goto(app_url + "?tree=load-balancer")
-    answers: dict[str, str] = {}
-    for qid, value in [("traffic", "web"), ("web-needs", "fixed-ip")]:
-        page.locator(f".st-key-option-{qid}-{value} button").click()
-        answers[qid] = value
-        query = links.encode(tree.id, answers)
-        expect(page).to_have_url(re.compile(re.escape(query) + "$"), timeout=TIMEOUT)
-        share = page.locator("[class*='st-key-share'] input")
-        expect(share).to_have_count(1, timeout=TIMEOUT)
-        expect(share).to_have_value(re.compile(re.escape(query) + "$"))
-        expect(page.locator(f".st-key-change-{qid}-{value}")).to_be_visible()
+    _clicked(page, "load-balancer", {"traffic": "web"})
+    expect(page.locator(".st-key-change-traffic-web")).to_be_visible(timeout=TIMEOUT)
+    _clicked(page, "load-balancer", {"traffic": "web", "web-needs": "fixed-ip"})
     expect(page.locator(".st-key-card-nlb")).to_be_visible(timeout=TIMEOUT)
+    page.locator("summary", has_text="Change an answer").click()
+    expect(page.locator(".st-key-change-traffic-web")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".st-key-change-web-needs-fixed-ip")).to_be_visible()
 
 
 def test_the_home_page_groups_the_trees_and_stays_short_on_a_phone(app_url: str, page: Page, shot: Any) -> None:
