@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from advisor import engine, links, render
+from advisor import engine, links, outline, render
 from advisor.loader import load_trees
 from advisor.model import ChoiceQuestion, Tree
 from advisor.web.views import md
@@ -40,12 +40,15 @@ def answer(at: AppTest, tree: Tree, qid: str, value: object) -> AppTest:
     return at.button(key=f"continue-{qid}").click().run()
 
 
+def drawn_svgs(at: AppTest) -> list[str]:
+    found = (re.search(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", e.proto.body) for e in at.get("html"))
+    return [base64.b64decode(match.group(1)).decode() for match in found if match]
+
+
 def drawn_svg(at: AppTest) -> str:
-    for element in at.get("html"):
-        match = re.search(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", element.proto.body)
-        if match:
-            return base64.b64decode(match.group(1)).decode()
-    raise AssertionError("no drawing on the page")
+    drawings = drawn_svgs(at)
+    assert drawings, "no drawing on the page"
+    return drawings[0]
 
 
 def highlighted_edges(svg: str) -> set[str]:
@@ -76,8 +79,14 @@ def test_clicking_through_reaches_every_outcome(tree_id: str, path: engine.Path)
 
 def test_home_lists_every_tree_and_filters() -> None:
     at = open_app()
-    titles = [s.value for s in at.subheader]
-    assert all(md(tree.title) in titles for tree in TREES.values())
+    ordered = sorted(TREES.values(), key=lambda t: (t.order, t.title))
+    groups = list(dict.fromkeys(t.group for t in ordered))
+    assert [s.value for s in at.subheader] == [md(g) for g in groups]
+    starts = [b.label for b in at.button if (b.key or "").startswith("start-")]
+    assert starts == [f"**{md(t.title)}**" for g in groups for t in ordered if t.group == g]
+    at.button(key="start-database").click().run()
+    assert url_params(at) == {"tree": "database"}
+    at = open_app()
     at.text_input(key="home-filter").input("static IP").run()
     at.button(key="found-load-balancer-nlb").click().run()
     assert url_params(at) == {"tree": "load-balancer", "outcome": "nlb"}
@@ -112,7 +121,12 @@ def test_a_share_link_opens_the_recommendation_directly() -> None:
     tree = TREES["disaster-recovery"]
     at = open_app(**PILOT_LIGHT)
     assert md(tree.outcomes["pilot-light"].title) in headers(at)
-    assert any("#### Why, given your answers" in m.value for m in at.markdown)
+    why = next(e for e in at.expander if e.label == "Why, given your answers")
+    assert not why.markdown, "a folded section is built only when opened"
+    at.session_state["fold-pilot-light-why-given"] = True
+    why = next(e for e in at.run().expander if e.label == "Why, given your answers")
+    walk = engine.walk(tree, {"rpo": 30, "rto": 300, "threat": "outage", "source": "aws-managed"})
+    assert why.markdown[0].value.count("\n") + 1 == len(walk.steps)
 
 
 def test_a_link_made_before_the_tree_was_rebuilt_still_opens_and_asks_what_is_missing() -> None:
@@ -132,8 +146,18 @@ def test_the_drawing_highlights_the_walked_path() -> None:
     assert highlighted_edges(drawn_svg(at)) == set()
 
 
+def open_changes(**params: str) -> AppTest:
+    """A recommendation with its folded "Change an answer" open."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(params)
+    at.session_state["change-answers"] = True
+    return at.run()
+
+
 def test_changing_an_earlier_answer_keeps_what_still_applies() -> None:
     at = open_app(**PILOT_LIGHT)
+    assert not [n for n in at.number_input if (n.key or "").startswith("change-")], "folded until opened"
+    at = open_changes(**PILOT_LIGHT)
     at.number_input(key="change-rto-300").set_value(0.5).run()
     assert url_params(at) == {"tree": "disaster-recovery", "rpo": "30", "rto": "0.5"}
     assert md(TREES["disaster-recovery"].outcomes["multi-site"].title) in headers(at)
@@ -185,16 +209,20 @@ def test_a_recommendation_no_longer_sold_says_so_first() -> None:
 
 def test_what_would_change_the_answer_shows_the_nearest_first_and_folds_the_rest() -> None:
     params = {"purpose": "app-records", "data-model": "relational", "engine": "mysql-postgres"}
-    at = open_app(tree="database", **params, regions="one-region", load="steady-standard")
-    captions = [c.value for c in at.caption]
-    assert captions.index("1 answer away") < captions.index("2 answers away")
-    assert any(e.label.startswith("Other answers of this tree") for e in at.expander)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(tree="database", **params, regions="one-region", load="steady-standard")
+    at.session_state["fold-rds-what-if"] = True
+    at.session_state["fold-rds-what-if-far"] = True
+    near, far = (e for e in at.run().expander if e.label.startswith(("What would change", "Other answers")))
+    assert [c.value for c in near.caption] == ["1 answer away", "2 answers away"]
+    assert far.label == "Other answers of this tree, further away"
+    assert [c.value for c in far.caption] == ["3 answers away", "4 answers away"]
 
 
 def test_changing_a_choice_drops_answers_that_no_longer_apply() -> None:
     tree = TREES["load-balancer"]
     path = next(p for p in engine.all_paths(tree) if len(p.answers) >= 2)
-    at = open_app(**links.params(tree.id, path.answers))
+    at = open_changes(**links.params(tree.id, path.answers))
     first, value = next(iter(path.answers.items()))
     other = next(o for o in tree.questions[first].options if o != value)  # type: ignore[union-attr]
     at.selectbox(key=f"change-{first}-{value}").set_value(other).run()
@@ -264,8 +292,15 @@ def test_study_page_draws_the_tree_and_reveals_scenario_answers_on_demand() -> N
     tree = TREES["load-balancer"]
     at = AppTest.from_function(_study_app, default_timeout=60).run()
     assert not at.exception
-    assert highlighted_edges(drawn_svg(at)) == set()
-    assert [e.label for e in at.expander][: len(tree.outcomes)] == [o.title for o in tree.outcomes.values()]
+    sections = outline.outline(tree)
+    assert [s.value for s in at.subheader][1 : len(sections) + 1] == [f"{s.number}\\. {md(s.text)}" for s in sections]
+    lists = " ".join(m.value for m in at.markdown)
+    assert all(f"?tree=load-balancer&outcome={oid})**" in lists for oid in tree.outcomes)
+    drawings = drawn_svgs(at)
+    assert set().union(*map(drawn_nodes, drawings)) == set(tree.questions) | set(tree.outcomes)
+    assert all(highlighted_edges(svg) == set() for svg in drawings)
+    labels = [e.label for e in at.expander]
+    assert labels[len(drawings) : len(drawings) + len(tree.outcomes)] == [o.title for o in tree.outcomes.values()]
     assert not at.success
     at.toggle(key="reveal-load-balancer-1").set_value(True).run()
     assert [s.value for s in at.success] == [md(tree.outcomes[tree.scenarios[0].expect].title)]

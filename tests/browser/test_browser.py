@@ -46,6 +46,7 @@ def test_click_through_share_and_go_back(app_url: str, page: Page, browser: Brow
         click_option(page, qid, str(value))
     expect(card(page, path.outcome)).to_be_visible(timeout=TIMEOUT)
     expect(card(page, path.outcome).get_by_role("heading", name=LB.outcomes[path.outcome].title)).to_be_visible()
+    expect(page.locator(".tree-drawing img")).to_have_count(1, timeout=TIMEOUT)  # the question's drawing is gone
     expect(page.locator(".tree-drawing img")).to_have_attribute("src", SVG_IMAGE)
     assert query(page) == links.params("load-balancer", path.answers)
     shot(page, "outcome")
@@ -71,6 +72,7 @@ def test_changing_an_early_answer_in_place(app_url: str, page: Page, shot: Any) 
     tree = TREES["disaster-recovery"]
     page.goto(app_url + PILOT_LIGHT)
     expect(card(page, "pilot-light")).to_be_visible(timeout=TIMEOUT)
+    page.locator("summary", has_text="Change an answer").click()
     field = page.locator(".st-key-change-rto-300 input")
     field.fill("0.5")
     field.press("Enter")
@@ -118,10 +120,11 @@ def test_bad_links_show_a_notice_and_run_nothing(app_url: str, page: Page, shot:
 
 
 def test_following_a_what_if_link_shows_the_new_recommendation_from_the_top(app_url: str, page: Page) -> None:
-    page.set_viewport_size({"width": 1400, "height": 800})
+    page.set_viewport_size({"width": 1400, "height": 600})
     page.goto(app_url + PILOT_LIGHT)
     expect(card(page, "pilot-light")).to_be_visible(timeout=TIMEOUT)
-    link = page.locator(".st-key-card-pilot-light .stButton button", has_text="Warm standby").last
+    page.locator(".st-key-sections-pilot-light summary", has_text="What would change the answer").click()
+    link = page.locator(".st-key-sections-pilot-light .stButton button", has_text="Warm standby").last
     link.scroll_into_view_if_needed()
     assert page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTop") > 200
     link.click()
@@ -194,6 +197,7 @@ def test_a_practice_round_by_clicks_and_keys(app_url: str, page: Page, shot: Any
     expect(feedback).to_contain_text("Not quite: the answer is", timeout=TIMEOUT)
     expect(feedback).to_contain_text("Your pick, ", timeout=TIMEOUT)
     shot(page, "wrong")
+    expect(page.locator(".st-key-next button")).to_be_enabled(timeout=TIMEOUT)  # its Enter shortcut is ready
     page.keyboard.press("Enter")
     score = page.locator(".st-key-practice-score")
     expect(score).to_contain_text("Your score: 1 of 2", timeout=TIMEOUT)
@@ -209,6 +213,7 @@ def test_a_practice_round_by_clicks_and_keys(app_url: str, page: Page, shot: Any
 def test_outcomes_side_by_side(app_url: str, page: Page, shot: Any) -> None:
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(app_url + "?tree=load-balancer&traffic=web&web-needs=fixed-ip")
+    page.locator(".st-key-sections-nlb summary", has_text="Compared with the nearest alternatives").click()
     compared = page.locator(".st-key-compared-with table")
     expect(compared).to_be_visible(timeout=TIMEOUT)
     expect(compared.locator("thead")).to_contain_text(LB.outcomes["nlb"].title)

@@ -5,6 +5,7 @@ Every widget writes the new answers to the URL in its callback; the next run rea
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import streamlit as st
@@ -46,7 +47,9 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, caption: str) ->
     with st.container(border=True, key="question"):
         st.caption(caption)
         st.subheader(views.md(question.text), anchor=False)
-        st.markdown(views.md(question.help))
+        if question.help:
+            with st.expander("What does this mean?", icon=":material/info:"):
+                st.markdown(views.md(question.help))
         if isinstance(question, ChoiceQuestion):
             for oid, option in question.options.items():
                 st.button(
@@ -77,8 +80,8 @@ def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Num
     family = units.family(question.unit)
     unit_key = f"unit-{qid}" if len(family) > 1 else None
     with st.form(key=f"form-{qid}", border=False):
-        left, right = st.columns([3, 2])
-        left.number_input(
+        row = st.container(horizontal=True, vertical_alignment="bottom", wrap=False)  # one row on a phone too
+        row.number_input(
             "Your value",
             min_value=0.0,
             max_value=engine.MAX_NUMBER,
@@ -89,9 +92,9 @@ def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Num
             placeholder="e.g. 30",
         )
         if unit_key:
-            right.selectbox("Unit", family, index=family.index(question.unit), key=unit_key)
+            row.selectbox("Unit", family, index=family.index(question.unit), key=unit_key, width=130)
         else:
-            right.markdown(f"\n\n{views.md(question.unit)}")
+            row.markdown(views.md(question.unit), width="content")
         st.form_submit_button(
             "Continue",
             type="primary",
@@ -121,7 +124,7 @@ def _rows(walk: engine.Walk) -> list[tuple[engine.Step | None, str, Answer]]:
 
 
 def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -> None:
-    st.subheader("Your answers", anchor=False)
+    """Each answer, changeable in place (a computed value is shown, not asked), then Back and Start over."""
     rows = _rows(walk)
     if not rows:
         st.caption("None yet. Your answers appear here, and you can change any of them.")
@@ -161,8 +164,8 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
                 on_change=_answer_from_widget,
                 args=(tree, answers, qid, key, None),
             )
-    left, right = st.columns(2)
-    left.button(
+    row = st.container(horizontal=True)  # side by side on a phone too
+    row.button(
         "Back",
         icon=":material/undo:",
         key="back",
@@ -171,7 +174,7 @@ def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
         disabled=not walk.answers,
         width="stretch",
     )
-    right.button(
+    row.button(
         "Start over",
         icon=":material/restart_alt:",
         key="start-over",
@@ -195,32 +198,56 @@ def render_drawing(tree: Tree, walk: engine.Walk) -> None:
     only = None if whole else render.neighbourhood(tree, highlight, walk.next_question)
     what = "The whole decision tree" if whole else "Your path through the decision tree and the options beside it"
     views.drawing(tree, highlight, caption=f"{what}: {tree.title}.", only=only)
-    lines = views.path_lines(tree, walk.steps)
-    with st.expander("The path as text"):
-        st.markdown("\n".join(lines) if lines else "No answers yet: the path starts at the first question.")
+    as_text = st.expander("The path as text", key="path-as-text", on_change="rerun")
+    if as_text.open:
+        lines = views.path_lines(tree, walk.steps)
+        as_text.markdown("\n".join(lines) if lines else "No answers yet: the path starts at the first question.")
 
 
-def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
-    walk = engine.walk(tree, answers)
+def show(tree: Tree) -> None:
+    """The page's frame; the advisor below it reads the answers from the URL and reruns alone when
+    one is clicked."""
     st.set_page_config(page_title=f"{tree.title} · AWS service advisor")
-    notices = notices + [
-        f"The answer to “{tree.questions[i.question].text}” was not used: {i.reason}."
-        for i in walk.ignored
-        if i.question in tree.questions
-    ]
+    views.link("All decision trees", {}, key="to-home", icon=":material/home:")
+    st.title(views.md(tree.title), anchor=False)
+    with st.expander("About this tree", icon=":material/description:"):
+        st.markdown(views.md(tree.summary))
+    _advisor(tree)
+
+
+@st.fragment
+def _advisor(tree: Tree) -> None:
+    """The question or the recommendation, the answers, the share link and the drawing, all read
+    from the URL: a click reruns only this part, and a link to another page reruns the whole app."""
+    link = views.current_link()
+    if link.tree != tree.id or link.outcome is not None or link.compare:
+        st.rerun(scope="app")
+    views.scroll_to_top_after_link()
+    walk = engine.walk(tree, link.answers)
+    views.show_notices(
+        link.notices
+        + [
+            f"The answer to “{tree.questions[i.question].text}” was not used: {i.reason}."
+            for i in walk.ignored
+            if i.question in tree.questions
+        ]
+    )
 
     def answers_link(change: Mapping[str, Answer]) -> dict[str, str]:
         return links.params(tree.id, engine.revise(tree, walk.answers, change))
 
-    views.link("All decision trees", {}, key="to-home", icon=":material/home:")
-    st.title(views.md(tree.title), anchor=False)
-    st.markdown(views.md(tree.summary))
-    views.show_notices(notices)
+    if walk.outcome is not None:
+        _recommendation(tree, walk, walk.outcome, answers_link)
+    else:
+        _asking(tree, walk, answers_link)
+
+
+def _asking(tree: Tree, walk: engine.Walk, answers_link: card.AnswersLink) -> None:
+    """The question (or the shortlist and the question that decides), the answers beside it
+    (below it on a phone), then the drawing."""
     main, side = st.columns([3, 2], gap="large")
     with main:
-        if walk.outcome is not None:
-            card.outcome_card(tree, walk.outcome, walk, engine.what_if(tree, walk.answers), answers_link)
-        elif walk.shortlisted:
+        if walk.shortlisted:
             with st.container(border=True, key="shortlist"):
                 card.shortlist_intro(walk)
                 if walk.next_question is not None:
@@ -229,8 +256,28 @@ def show(tree: Tree, answers: dict[str, Answer], notices: list[str]) -> None:
         elif walk.next_question is not None:
             _question(tree, walk.answers, walk.next_question, f"Question {len(walk.answers) + 1}")
     with side:
+        st.subheader("Your answers", anchor=False)
         _answers_so_far(tree, walk, walk.answers)
         _share(tree, walk)
+        views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", to="study")
+    st.subheader("Your path in the decision tree", anchor=False)
+    render_drawing(tree, walk)
+
+
+def _recommendation(tree: Tree, walk: engine.Walk, oid: str, answers_link: card.AnswersLink) -> None:
+    """The summary, the answers to change and the link to share; the long sections folded beside
+    them (below them on a phone); then the drawing."""
+    main, side = st.columns([3, 2], gap="large")
+    with main:
+        card.outcome_head(tree, oid, recommended=True)
+        change = st.expander("Change an answer", icon=":material/edit:", key="change-answers", on_change="rerun")
+        if change.open:  # built only when opened, so the recommendation opens fast
+            with change:
+                _answers_so_far(tree, walk, walk.answers)
+        _share(tree, walk)
+    with side:
+        what_if = functools.cache(lambda: engine.what_if(tree, walk.answers))
+        card.outcome_sections(tree, oid, walk, what_if, answers_link)
         views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", to="study")
     st.subheader("Your path in the decision tree", anchor=False)
     render_drawing(tree, walk)

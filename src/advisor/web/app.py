@@ -31,7 +31,7 @@ def route() -> None:
     elif link.outcome is not None:
         outcome.show(views.trees()[link.tree], link.outcome, link.notices)
     else:
-        advise.show(views.trees()[link.tree], link.answers, link.notices)
+        advise.show(views.trees()[link.tree])
 
 
 def study_page() -> None:

@@ -8,15 +8,31 @@ from collections.abc import Callable, Mapping
 import streamlit as st
 
 from advisor import compare, engine, links, wording
-from advisor.model import Answer, Outcome, Tree
+from advisor.model import Answer, NextDecision, Outcome, Tree
 from advisor.web import comparison, views
 from advisor.web.views import md
 
 AnswersLink = Callable[[Mapping[str, Answer]], dict[str, str]]
 
 
-def _section(heading: str, items: list[str]) -> str:
-    return f"#### {heading}\n" + "\n".join(f"- {md(item)}" for item in items) if items else ""
+def _items(items: list[str]) -> str:
+    return "\n".join(f"- {md(item)}" for item in items)
+
+
+def _fold(label: str, key: str, body: Callable[[], None]) -> None:
+    """One long section, folded; what it holds is built only once it is opened (a rerun of the
+    advisor alone), so a recommendation opens fast."""
+    section = st.expander(label, key=key, on_change="rerun")
+    if section.open:
+        with section:
+            body()
+
+
+def _text(text: str) -> Callable[[], None]:
+    def show() -> None:
+        st.markdown(text)
+
+    return show
 
 
 def _heading(outcome: Outcome) -> None:
@@ -38,51 +54,91 @@ def _why_given(tree: Tree, walk: engine.Walk) -> str:
     if walk.unsure_irrelevant:
         names = "; ".join(f"“{tree.questions[q].text}”" for q in walk.unsure_irrelevant)
         lines.append(f"\nYour “not sure” did not matter for {md(names)}.")
-    return "#### Why, given your answers\n" + "\n".join(lines)
+    return "\n".join(lines)
+
+
+def outcome_head(tree: Tree, oid: str, recommended: bool = False) -> None:
+    """The short part of a card: what it is, whether AWS still sells it, and its summary."""
+    outcome: Outcome = tree.outcomes[oid]
+    with st.container(border=True, key=f"card-{oid}"):
+        st.caption("Recommendation" if recommended else tree.title)
+        _heading(outcome)
+        st.markdown(md(outcome.summary))
+
+
+WhatIfs = Callable[[], list[engine.WhatIf]]
+
+
+def outcome_sections(
+    tree: Tree,
+    oid: str,
+    walk: engine.Walk | None = None,
+    what_if: WhatIfs | None = None,
+    answers_link: AnswersLink | None = None,
+) -> None:
+    """The long part of a card, in reading order, each section folded under its heading;
+    `what_if` is called only when a section that needs it is open."""
+    outcome: Outcome = tree.outcomes[oid]
+    trees = views.trees()
+    next_decisions = [e for e in outcome.next_decisions if e.tree in trees]
+    references = "\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references)
+    sections: list[tuple[str, str, Callable[[], None] | None]] = [
+        ("Why, given your answers", "why-given", _text(_why_given(tree, walk)) if walk and walk.steps else None),
+        ("Why it fits" if walk else "Why choose it", "why", _text(_items(outcome.why)) if outcome.why else None),
+        (f"Caveats ({len(outcome.caveats)})", "caveats", _text(_items(outcome.caveats)) if outcome.caveats else None),
+        ("What to decide next", "next", (lambda: _next_decisions(tree, next_decisions)) if next_decisions else None),
+        (
+            f"Alternatives ({len(outcome.alternatives)})",
+            "alternatives",
+            (lambda: _alternatives(tree, outcome)) if outcome.alternatives else None,
+        ),
+    ]
+    if what_if is not None and answers_link is not None:
+        sections += [
+            ("What would change the answer", "what-if", lambda: _what_if(tree, what_if(), answers_link, near=True)),
+            (
+                "Other answers of this tree, further away",
+                "what-if-far",
+                lambda: _what_if(tree, what_if(), answers_link),
+            ),
+        ]
+    if what_if is not None and tree.compare:
+        sections += [("Compared with the nearest alternatives", "compared", lambda: _compared(tree, oid, what_if()))]
+    sections += [
+        ("Exam tips", "exam-tips", _text(_items(outcome.exam_tips)) if outcome.exam_tips else None),
+        (
+            "Changed since the course",
+            "changed",
+            _text(_items(outcome.changed_since)) if outcome.changed_since else None,
+        ),
+        ("References", "references", _text(references) if references else None),
+    ]
+    with st.container(key=f"sections-{oid}"):
+        for label, name, body in sections:
+            if body is not None:
+                _fold(label, f"fold-{oid}-{name}", body)
 
 
 def outcome_card(
     tree: Tree,
     oid: str,
     walk: engine.Walk | None = None,
-    what_if: list[engine.WhatIf] | None = None,
+    what_if: WhatIfs | None = None,
     answers_link: AnswersLink | None = None,
 ) -> None:
-    """The recommendation: everything the tree says about one outcome, in reading order.
-    Text sections share one Markdown element each, so the page stays light to render."""
-    outcome: Outcome = tree.outcomes[oid]
-    with st.container(border=True, key=f"card-{oid}"):
-        st.caption("Recommendation" if walk else tree.title)
-        _heading(outcome)
-        reasons = [_why_given(tree, walk)] if walk is not None and walk.steps else []
-        reasons += [_section("Why it fits" if walk else "Why choose it", outcome.why)]
-        reasons += [_section("Caveats", outcome.caveats)]
-        st.markdown("\n\n".join([md(outcome.summary), *filter(None, reasons)]))
-        _next_decisions(tree, outcome)
-        if outcome.alternatives:
-            st.markdown("#### Alternatives")
-            for other, when in outcome.alternatives.items():
-                _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
-        if what_if and answers_link is not None:
-            _what_if(tree, what_if, answers_link)
-        if what_if is not None and tree.compare:
-            _compared(tree, oid, what_if)
-        references = "\n".join(f"- [{md(r.title)}]({r.url})" for r in outcome.references)
-        closing = [
-            _section("Exam tips", outcome.exam_tips),
-            _section("Changed since the course", outcome.changed_since),
-            f"#### References\n{references}" if references else "",
-        ]
-        st.markdown("\n\n".join(filter(None, closing)))
+    """The recommendation: everything the tree says about one outcome, the summary first."""
+    outcome_head(tree, oid, recommended=walk is not None)
+    outcome_sections(tree, oid, walk, what_if, answers_link)
 
 
-def _next_decisions(tree: Tree, outcome: Outcome) -> None:
+def _alternatives(tree: Tree, outcome: Outcome) -> None:
+    for other, when in outcome.alternatives.items():
+        _linked_item(tree.outcomes[other].title, when, links.outcome_params(tree.id, other))
+
+
+def _next_decisions(tree: Tree, entries: list[NextDecision]) -> None:
     """The decisions that usually come next, each a link to its tree."""
     trees = views.trees()
-    entries = [e for e in outcome.next_decisions if e.tree in trees]
-    if not entries:
-        return
-    st.markdown("#### What to decide next")
     for entry in entries:
         _linked_item(trees[entry.tree].title, entry.reason, {"tree": entry.tree})
 
@@ -91,8 +147,8 @@ def _compared(tree: Tree, oid: str, what_if: list[engine.WhatIf]) -> None:
     """The recommendation next to the outcomes the fewest changed answers away."""
     nearest = compare.neighbours(tree, oid, what_if)
     if len(nearest.outcomes) < 2:
+        st.caption("No other answer of this tree is near enough to compare.")
         return
-    st.markdown("#### Compared with the nearest alternatives")
     comparison.table(nearest, key="compared-with")
     views.link(
         "Compare them on a page of their own",
@@ -102,19 +158,15 @@ def _compared(tree: Tree, oid: str, what_if: list[engine.WhatIf]) -> None:
     )
 
 
-def _what_if(tree: Tree, items: list[engine.WhatIf], answers_link: AnswersLink) -> None:
-    """The nearest other answers first (one changed answer, then two); the rest folded."""
-    st.markdown("#### What would change the answer")
-    near = [w for w in items if w.distance <= 2]
-    for distance in sorted({w.distance for w in near}):
+def _what_if(tree: Tree, items: list[engine.WhatIf], answers_link: AnswersLink, near: bool = False) -> None:
+    """The other answers one or two changed answers away, nearest first; or those further away."""
+    shown = [w for w in items if (w.distance <= 2) == near]
+    if not shown:
+        st.caption("None." if near else "None: every other answer is one or two changed answers away.")
+    for distance in sorted({w.distance for w in shown}):
         st.caption(wording.distance_heading(distance))
-        for option in (w for w in near if w.distance == distance):
+        for option in (w for w in shown if w.distance == distance):
             _linked_item(option.title, wording.change_text(tree, option.change), answers_link(option.change))
-    far = [w for w in items if w.distance > 2]
-    if far:
-        with st.expander(f"Other answers of this tree ({len(far)})"):
-            for option in far:
-                _linked_item(option.title, wording.change_text(tree, option.change), answers_link(option.change))
 
 
 def shortlist_intro(walk: engine.Walk) -> None:

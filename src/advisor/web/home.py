@@ -1,4 +1,4 @@
-"""Home: every tree as a card, and a filter that finds trees and outcomes by words."""
+"""Home: every tree as a short card in its group, and a filter that finds trees and outcomes by words."""
 
 from __future__ import annotations
 
@@ -34,13 +34,15 @@ def _names(tree: Tree, oid: str) -> str:
 
 
 def _card(tree: Tree) -> None:
-    with st.container(border=True, key=f"tree-card-{tree.id}"):
-        st.subheader(views.md(tree.title), anchor=False)
-        st.markdown(views.md(tree.summary))
+    """One tree in three short lines: its title starts it, then its counts, then study and practice."""
+    with st.container(border=True, key=f"tree-card-{tree.id}", gap=None):
+        views.link(
+            f"**{views.md(tree.title)}**", {"tree": tree.id}, key=f"start-{tree.id}", icon=":material/play_arrow:"
+        )
         st.caption(f"{len(tree.outcomes)} possible answers · {len(tree.scenarios)} worked examples")
-        views.link("Start", {"tree": tree.id}, key=f"start-{tree.id}", icon=":material/play_arrow:", primary=True)
-        views.link("Study", {"tree": tree.id}, key=f"study-{tree.id}", icon=":material/school:", to="study")
-        views.link("Practice", {"tree": tree.id}, key=f"practice-{tree.id}", icon=":material/quiz:", to="practice")
+        with st.container(horizontal=True, gap="large"):
+            views.link("Study", {"tree": tree.id}, key=f"study-{tree.id}", icon=":material/school:", to="study")
+            views.link("Practice", {"tree": tree.id}, key=f"practice-{tree.id}", icon=":material/quiz:", to="practice")
 
 
 def _results(query: str, trees: dict[str, Tree]) -> None:
@@ -82,7 +84,7 @@ def show(notices: list[str], heading: str = "Which AWS service should I use?") -
     )
     views.show_notices(notices)
     views.link(
-        "Practice for the exam: a round of questions from every tree",
+        "Practice for the exam across every tree",
         {},
         key="practice-all",
         icon=":material/quiz:",

@@ -1,12 +1,41 @@
-"""Study a tree: the whole drawing, every outcome with the answers that lead to it, the scenarios."""
+"""Study a tree: the whole tree as text and drawn in parts, every outcome and what leads to it, the scenarios."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from advisor import compare, engine, links, render
+from advisor import compare, engine, links, outline, render
 from advisor.model import Tree
 from advisor.web import comparison, outcome, views
+
+
+def _whole_tree(tree: Tree) -> None:
+    """The tree as text that reads at any width, each answer linking to where it leads, then
+    drawn in parts small enough to read."""
+    st.subheader("The whole tree", anchor=False)
+    st.caption("Every question in the order you would meet it, each answer with where it leads.")
+    sections = outline.outline(tree)
+    numbers = {s.question: s.number for s in sections}
+    with st.container(key="outline"):
+        for section in sections:
+            kind = " (worked out from your answers)" if section.computed else ""
+            st.subheader(f"{section.number}\\. {views.md(section.text)}{kind}", anchor=f"q-{section.question}")
+            st.markdown("\n".join(f"- {_lead(tree, lead, numbers)}" for lead in section.leads))
+    st.subheader("The tree drawn in parts", anchor=False)
+    st.caption("Drawn at full size: scroll inside a drawing to follow it.")
+    for i, part in enumerate(outline.parts(tree)):
+        label = "The first questions" if i == 0 else f"After “{part.label}”"
+        with st.expander(views.md(label), expanded=i == 0):
+            views.drawing(tree, render.Highlight(), caption=f"{tree.title}: {label}", only=part.nodes, shrink=1)
+
+
+def _lead(tree: Tree, lead: outline.Lead, numbers: dict[str, int]) -> str:
+    """'answer → where it leads': an outcome links to its page, a question to its place above."""
+    if lead.outcome:
+        url = views.base_url() + "?" + links.encode_outcome(tree.id, lead.target)
+        return f"{views.md(lead.label)} → **[{views.md(tree.outcomes[lead.target].title)}]({url})**"
+    number = numbers[lead.target]
+    return f"{views.md(lead.label)} → [{number}\\. {views.md(tree.questions[lead.target].text)}](#q-{lead.target})"
 
 
 def show(tree: Tree, notices: list[str]) -> None:
@@ -16,8 +45,7 @@ def show(tree: Tree, notices: list[str]) -> None:
     st.markdown(views.md(tree.summary))
     views.show_notices(notices)
     views.link("Answer the questions instead", {"tree": tree.id}, key="to-advisor", icon=":material/play_arrow:")
-    st.subheader("The whole tree", anchor=False)
-    views.drawing(tree, render.Highlight(), caption=f"The whole decision tree: {tree.title}.", height=900, shrink=1)
+    _whole_tree(tree)
 
     if tree.compare:
         st.subheader("Side by side", anchor=False)
