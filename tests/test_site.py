@@ -3,6 +3,7 @@ linked without a server or JavaScript."""
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import subprocess
@@ -15,7 +16,6 @@ import pytest
 
 from advisor import engine
 from advisor.model import Tree
-from advisor.site.pages import outline
 from advisor.site.walks import graph_of
 
 
@@ -159,13 +159,17 @@ def test_every_path_of_the_engine_is_a_page(trees: dict[str, Tree]) -> None:
             assert state is not None and state.walk.outcome == path.outcome, (tree.id, path.answers)
 
 
-def test_the_outline_holds_every_question_and_outcome(trees: dict[str, Tree]) -> None:
+def test_the_study_page_holds_every_question_and_outcome_and_draws_the_tree_in_parts(
+    site: Path, trees: dict[str, Tree]
+) -> None:
     tree = trees["disaster-recovery"]
-    text = "\n".join(line.text for line in outline(tree))
+    text = (site / "disaster-recovery" / "study.html").read_text(encoding="utf-8")
     for question in tree.questions.values():
-        assert question.text in text
+        assert html.escape(question.text, quote=False) in text
     for outcome in tree.outcomes.values():
-        assert outcome.title in text
+        assert html.escape(outcome.title, quote=False) in text
+    page = _read(site, "disaster-recovery/study.html")
+    assert sum(1 for tag, _ in page.tags if tag == "svg") >= 2
 
 
 def _export(*args: str) -> subprocess.CompletedProcess[str]:

@@ -74,8 +74,6 @@ def _relative(page: Page) -> Callable[[str], str]:
 def _drawing_words(page: Page, tree: Tree | None) -> tuple[str, str]:
     if tree is None:
         return "", ""
-    if page.template == "study.html":
-        return "The whole tree", f"The whole decision tree: {tree.title}."
     if page.template == "outcome.html":
         title = tree.outcomes[str(page.outcome)].title
         return "Where it sits in the tree", f"Every path to {title}, with the options beside them."
@@ -108,6 +106,8 @@ def _render(
         app_link=app_link,
         unsure_link=f"{app_url}?{links.encode(tree.id, unsure)}" if app_url and tree and unsure else None,
         svg=Markup(svgs[page.dot]) if page.dot else None,
+        part_svgs=[Markup(svgs[d]) for d in page.drawings],
+        zip=zip,
         drawing_heading=heading,
         drawing_caption=caption,
         answer_words=lambda step: answer_words(tree, step) if tree else "",
@@ -141,7 +141,7 @@ def export(trees: Mapping[str, Tree], out: Path, app_url: str | None = None, sit
     started = time.perf_counter()
     _prepare(out)
     every = list(pages(trees))
-    svgs = _drawings({p.dot for p in every if p.dot})
+    svgs = _drawings({p.dot for p in every if p.dot} | {d for p in every for d in p.drawings})
     env = _environment()
     total = 0
     try:

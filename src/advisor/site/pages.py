@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from advisor import compare, engine, links, render, wording
+from advisor import compare, engine, links, outline, render, wording
 from advisor.model import Answer, Numeric, Tree
 from advisor.site.addresses import outcome_path, state_path, study_path
 from advisor.site.walks import Graph, State, graph_of
@@ -35,6 +35,8 @@ class Page:
     """The same page in the interactive app: `""` for its home, `?...` or `study?...` otherwise."""
     dot: str | None = None
     context: dict[str, object] = field(default_factory=dict)
+    drawings: tuple[str, ...] = ()
+    """More drawings the page shows (the study page's parts), each as DOT."""
 
     @property
     def manifest_entry(self) -> dict[str, object]:
@@ -147,9 +149,17 @@ def _outcome_page(tree: Tree, graph: Graph, oid: str, trees: Mapping[str, Tree])
 
 
 def _study_page(tree: Tree) -> Page:
+    """The tree as text (each question once, numbered, each answer with where it leads), the
+    comparison, every outcome and the scenarios; drawn in parts small enough to read."""
     table = compare.compare(tree)
+    sections = outline.outline(tree)
+    numbers = {s.question: s.number for s in sections}
     scenarios = [
         (s.text, Item(tree.outcomes[s.expect].title, "", outcome_path(tree.id, s.expect))) for s in tree.scenarios
+    ]
+    parts = [
+        ("The first questions" if i == 0 else f"After “{part.label}”", render.to_dot(tree, only=part.nodes))
+        for i, part in enumerate(outline.parts(tree))
     ]
     return Page(
         study_path(tree.id),
@@ -158,49 +168,31 @@ def _study_page(tree: Tree) -> Page:
         tree.summary,
         tree.id,
         app_query="study?" + links.encode(tree.id, {}),
-        dot=render.to_dot(tree),
+        drawings=tuple(dot for _, dot in parts),
         context={
             "tree_obj": tree,
-            "outline": outline(tree),
+            "sections": [
+                (
+                    section,
+                    [
+                        Item(lead.label, tree.outcomes[lead.target].title, outcome_path(tree.id, lead.target))
+                        if lead.outcome
+                        else Item(
+                            lead.label,
+                            f"{numbers[lead.target]}. {tree.questions[lead.target].text}",
+                            f"#q-{lead.target}",
+                        )
+                        for lead in section.leads
+                    ],
+                )
+                for section in sections
+            ],
+            "parts": [(label, dot) for label, dot in parts],
             "table": table if tree.compare else None,
             "outcomes": [Item(o.title, o.summary, outcome_path(tree.id, oid)) for oid, o in tree.outcomes.items()],
             "scenarios": scenarios,
         },
     )
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of a tree's outline: its depth, what it says, and where it leads."""
-
-    depth: int
-    text: str
-    to: str = ""
-    anchor: str = ""
-
-
-def outline(tree: Tree) -> list[Line]:
-    """The tree as indented text: each question once, its options below it, each leading to the
-    next question (expanded the first time, referred to after) or to an outcome page."""
-    lines: list[Line] = []
-    seen: set[str] = set()
-
-    def visit(qid: str, depth: int) -> None:
-        seen.add(qid)
-        lines.append(Line(depth, tree.questions[qid].text, anchor=f"q-{qid}"))
-        for _, branch in tree.questions[qid].branches():
-            target = branch.target
-            if target in tree.outcomes:
-                title = tree.outcomes[target].title
-                lines.append(Line(depth + 1, f"{branch.label} → {title}", outcome_path(tree.id, target)))
-            elif target in seen:
-                lines.append(Line(depth + 1, f"{branch.label} → {tree.questions[target].text}", f"#q-{target}"))
-            else:
-                lines.append(Line(depth + 1, branch.label))
-                visit(target, depth + 2)
-
-    visit(tree.start, 0)
-    return lines
 
 
 def pages(trees: Mapping[str, Tree]) -> Iterator[Page]:
