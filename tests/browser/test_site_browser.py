@@ -76,8 +76,8 @@ def test_sample_pages_show_their_question_or_recommendation_and_drawing(site: Pa
         page.goto((site / entry["path"]).as_uri())
         heading = page.locator(".outcome-title" if entry["outcome"] else "h2.question, h1")
         expect(heading.first).to_be_visible()
-        expect(page.locator(".drawing svg")).to_be_visible()
-        box = page.locator(".drawing svg").bounding_box()
+        expect(page.locator(".drawing svg").first).to_be_visible()
+        box = page.locator(".drawing svg").first.bounding_box()
         assert box is not None and box["width"] > 100 and box["height"] > 40, entry["path"]
 
 

@@ -70,11 +70,14 @@ _STYLE = """<style>
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
   [data-testid="stDecoration"], [data-testid="stPageLink"], .stButton, .stDownloadButton,
   .stTextInput, .stSelectbox, .stNumberInput, .stCheckbox, .stForm, .stCode, .st-key-share,
-  [data-testid="stExpander"], [data-testid="stToggle"], [data-testid="stStatusWidget"], .st-key-to-compare,
-  [data-testid="stColumn"]:has(.st-key-share) { display: none !important; }
+  [data-testid="stExpander"], [data-testid="stToggle"], [data-testid="stStatusWidget"],
+  .st-key-to-compare { display: none !important; }
+  /* A recommendation's sections print when the reader opened them (closed ones hold nothing yet). */
+  [class*="st-key-sections-"] [data-testid="stExpander"]:has(details[open]) { display: block !important; }
   .tree-drawing { max-height: none !important; overflow: visible !important; border: none !important; }
   .tree-drawing img { min-width: 0 !important; max-width: 100% !important; }
   [class*="st-key-card-"] .stButton:has(button[kind="tertiary"]),
+  [class*="st-key-sections-"] .stButton:has(button[kind="tertiary"]),
   [class*="st-key-candidate-"] .stButton:has(button[kind="tertiary"]) { display: block !important; }
   button[kind="tertiary"] [data-testid="stIconMaterial"] { display: none; }
   .stApp, .stApp * { color: #1f2328 !important; background-color: transparent !important; }
