@@ -119,16 +119,11 @@ def outcome_sections(
                 _fold(label, f"fold-{oid}-{name}", body)
 
 
-def outcome_card(
-    tree: Tree,
-    oid: str,
-    walk: engine.Walk | None = None,
-    what_if: WhatIfs | None = None,
-    answers_link: AnswersLink | None = None,
-) -> None:
-    """The recommendation: everything the tree says about one outcome, the summary first."""
-    outcome_head(tree, oid, recommended=walk is not None)
-    outcome_sections(tree, oid, walk, what_if, answers_link)
+def outcome_card(tree: Tree, oid: str) -> None:
+    """One outcome on its own page: everything the tree says about it, the summary first (a
+    recommendation places the same two parts around its answers, in advise.py)."""
+    outcome_head(tree, oid, recommended=False)
+    outcome_sections(tree, oid)
 
 
 def _alternatives(tree: Tree, outcome: Outcome) -> None:
