@@ -111,7 +111,7 @@ def _render(
         drawing_heading=heading,
         drawing_caption=caption,
         answer_words=lambda step: answer_words(tree, step) if tree else "",
-        **{k: v for k, v in page.context.items() if k != "tree_obj"},
+        **page.context,
     )
 
 

@@ -91,7 +91,6 @@ def _state_page(tree: Tree, graph: Graph, state: State, trees: Mapping[str, Tree
     walk = state.walk
     dot = render.to_dot(tree, render.walk_highlight(tree, walk), only=_last_steps(tree, walk))
     context: dict[str, object] = {
-        "tree_obj": tree,
         "walk": walk,
         "answered": answered(tree, graph, state),
         "choices": [Item(c.label, c.detail, state_path(tree.id, graph.states[c.key])) for c in state.choices],
@@ -144,7 +143,7 @@ def _outcome_page(tree: Tree, graph: Graph, oid: str, trees: Mapping[str, Tree])
         outcome=oid,
         app_query="?" + links.encode_outcome(tree.id, oid),
         dot=render.to_dot(tree, highlight, only=render.neighbourhood(tree, highlight)),
-        context={"tree_obj": tree, "walk": None, "what_if": [], "routes": routes, **_outcome_items(tree, oid, trees)},
+        context={"walk": None, "what_if": [], "routes": routes, **_outcome_items(tree, oid, trees)},
     )
 
 
@@ -170,7 +169,6 @@ def _study_page(tree: Tree) -> Page:
         app_query="study?" + links.encode(tree.id, {}),
         drawings=tuple(dot for _, dot in parts),
         context={
-            "tree_obj": tree,
             "sections": [
                 (
                     section,
