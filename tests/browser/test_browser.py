@@ -198,6 +198,7 @@ def test_a_practice_round_by_clicks_and_keys(app_url: str, page: Page, shot: Any
     expect(feedback).to_contain_text("Your pick, ", timeout=TIMEOUT)
     shot(page, "wrong")
     expect(page.locator(".st-key-next button")).to_be_enabled(timeout=TIMEOUT)  # its Enter shortcut is ready
+    page.locator(".st-key-practice-question p").first.click()  # focus the page again, not the pick just made
     page.keyboard.press("Enter")
     score = page.locator(".st-key-practice-score")
     expect(score).to_contain_text("Your score: 1 of 2", timeout=TIMEOUT)
