@@ -200,6 +200,13 @@ def test_export_again_removes_pages_that_are_gone(tmp_path: Path) -> None:
     assert not stale.exists() and (out / "index.html").is_file()
 
 
+def test_a_folder_that_cannot_be_made_is_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    done = _export(str(tmp_path / "a-file" / "site"))
+    assert done.returncode == 2
+    assert "Cannot write the site into" in done.stderr and "Traceback" not in done.stderr
+
+
 @pytest.mark.parametrize("url", ["localhost:8501", "javascript:alert(1)"])
 def test_a_bad_address_is_one_sentence(tmp_path: Path, url: str) -> None:
     done = _export(str(tmp_path / "out"), "--app-url", url)

@@ -139,12 +139,12 @@ def _prepare(out: Path) -> None:
 def export(trees: Mapping[str, Tree], out: Path, app_url: str | None = None, site_url: str | None = None) -> Report:
     """Write the whole site into `out`; `app_url` and `site_url` end with '/' when given."""
     started = time.perf_counter()
-    _prepare(out)
     every = list(pages(trees))
     svgs = _drawings({p.dot for p in every if p.dot} | {d for p in every for d in p.drawings})
     env = _environment()
     total = 0
     try:
+        _prepare(out)
         for page in every:
             html = _render(env, page, trees, svgs, app_url, site_url)
             target = out / page.path

@@ -75,7 +75,6 @@ def link(
     key: str,
     icon: str | None = None,
     to: str = "home",
-    primary: bool = False,
 ) -> None:
     """A link to another state of the app (`to`: the page, "home", "study" or "practice").
     Within the root page it is a button whose callback rewrites the URL (a page link to the page
@@ -86,9 +85,7 @@ def link(
         page = {"home": current.home, "study": current.study, "practice": current.practice}[to]
         st.page_link(page, label=label, icon=icon, query_params=params)
         return
-    st.button(
-        label, key=key, icon=icon, type="primary" if primary else "tertiary", on_click=_go, args=(params,), wrap=True
-    )
+    st.button(label, key=key, icon=icon, type="tertiary", on_click=_go, args=(params,), wrap=True)
 
 
 def current_link() -> links.Decoded:
