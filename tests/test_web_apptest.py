@@ -327,11 +327,33 @@ def test_an_empty_number_gets_a_message_not_silence() -> None:
     assert url_params(at) == {"tree": "disaster-recovery"}
 
 
-def test_the_page_gives_the_full_share_link() -> None:
+def test_the_page_gives_the_full_share_link_with_a_copy_button() -> None:
     at = open_app(tree="disaster-recovery", rpo="30", rto="300")
-    link = at.code[0].value  # a code block: the link shown whole, with a copy button
-    assert link.endswith("/?tree=disaster-recovery&rpo=30&rto=300")
-    assert link.startswith("http")
+    block = next(h.value for h in at.html if "share-link" in h.value)
+    link = re.search(r"<code>([^<]*)</code>", block)
+    assert link and link.group(1).endswith("/?tree=disaster-recovery&amp;rpo=30&amp;rto=300")
+    assert link.group(1).startswith("http")
+    assert f'data-copy="{link.group(1)}"' in block, "the button copies the link shown"
+
+
+def test_the_link_block_escapes_what_it_shows() -> None:
+    from advisor.web import share
+
+    block = share.link_block('http://host/?a=<script>"x"</script>')
+    assert '<script>"x"' not in block and "&lt;script&gt;" in block
+    assert block.count("<script>") == 1, "only the fixed copy script"
+
+
+def test_the_answers_so_far_are_listed_and_their_pickers_fold() -> None:
+    tree = TREES["load-balancer"]
+    at = open_app(tree="load-balancer", traffic="appliances")
+    listed = next(m.value for m in at.markdown if m.value.startswith("1. "))
+    assert md(tree.questions["traffic"].text) in listed
+    assert md(tree.questions["traffic"].options["appliances"].label) in listed  # type: ignore[union-attr]
+    assert not at.selectbox, "the pickers are built only when opened"
+    at.session_state["change-answers"] = True
+    at.run()
+    assert [s.key for s in at.selectbox] == ["change-traffic-appliances"]
 
 
 def _app_with_a_failing_page() -> None:

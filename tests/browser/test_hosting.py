@@ -22,7 +22,7 @@ from playwright.sync_api import BrowserType, Page, expect
 from advisor import engine, links
 from advisor.loader import load_trees
 from advisor.model import ChoiceQuestion
-from advisor.web import views
+from advisor.web import share, views
 
 from .conftest import ARTIFACTS
 from .proxy import SITE, Proxy, Replica, running_proxy
@@ -174,6 +174,7 @@ def test_the_policy_allows_exactly_the_inline_scripts_the_app_runs() -> None:
     index = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
     scripts = re.findall(r"<script>(.*?)</script>", index, re.S)
     scripts += re.findall(r"<script>(.*?)</script>", views._SCROLL_TOP, re.S)
+    scripts.append(share.COPY_SCRIPT)
     policy = re.search(r'Content-Security-Policy "([^"]*)"', SITE.read_text())
     assert policy, f"{SITE.name} sets no Content-Security-Policy"
     script_src = next(d for d in policy.group(1).split(";") if d.strip().startswith("script-src"))
@@ -227,8 +228,10 @@ def test_a_replica_dies_halfway_through_a_tree_and_the_page_goes_on(
     _wait_for(lambda: other.active_sessions() == 1, "the page reconnects to the other replica")
     page.wait_for_function(DRAWN_AGAIN, timeout=TIMEOUT)
 
-    for qid, value in before:
-        expect(page.locator(f".st-key-change-{qid}-{value}")).to_be_visible(timeout=TIMEOUT)
+    listed = page.locator(".st-key-your-answers li")
+    expect(listed).to_have_count(len(before), timeout=TIMEOUT)
+    for item, (qid, _) in zip(listed.all(), before, strict=True):
+        expect(item).to_contain_text(TREE.questions[qid].text)
     assert query(page) == links.params(TREE.id, dict(before))
     assert page.evaluate("window.__samePage") is True, "the page recovered in place, without a reload"
     shot(page, "after-failover")
@@ -237,9 +240,7 @@ def test_a_replica_dies_halfway_through_a_tree_and_the_page_goes_on(
     outcome = card(page, path.outcome)
     expect(outcome).to_be_visible(timeout=TIMEOUT)
     expect(outcome.get_by_role("heading", name=TREE.outcomes[path.outcome].title)).to_be_visible()
-    expect(page.locator(".st-key-share [data-testid=stCode]")).to_have_text(
-        base + "?" + links.encode(TREE.id, path.answers)
-    )
+    expect(page.locator(".st-key-share code")).to_have_text(base + "?" + links.encode(TREE.id, path.answers))
     shot(page, "recommendation")
 
     since = [(line, up) for line, up in proxy.upstreams(browser)[logged:] if "/_stcore/stream" not in line]

@@ -156,12 +156,12 @@ def test_the_copy_button_puts_the_full_link_on_the_clipboard(app_url: str, brows
     try:
         page = context.new_page()
         open_page(page, app_url + RECOMMENDATION, ".st-key-card-nlb")
-        code = page.locator(".st-key-share [data-testid=stCode]")
+        code = page.locator(".st-key-share code")
         expect(code).to_have_text(app_url + RECOMMENDATION)
         box = code.bounding_box()
         assert box is not None and box["x"] + box["width"] <= 390, "the link runs off a phone's screen"
-        code.hover()
-        code.get_by_role("button", name="Copy to clipboard").click()
+        page.locator(".st-key-share").get_by_role("button", name="Copy link").click()
+        expect(page.locator(".st-key-share").get_by_role("status")).to_have_text("Copied.")
         assert page.evaluate("navigator.clipboard.readText()") == app_url + RECOMMENDATION
     finally:
         context.close()

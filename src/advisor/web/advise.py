@@ -13,33 +13,7 @@ import streamlit as st
 from advisor import engine, links, render, units, wording
 from advisor.model import NOT_SURE, Answer, ChoiceQuestion, Numeric, Tree
 from advisor.web import card, views
-
-
-def _answer(tree: Tree, answers: dict[str, Answer], qid: str, value: Answer) -> None:
-    views.write_answers(tree.id, engine.revise(tree, answers, {qid: value}))
-
-
-def _answer_from_widget(tree: Tree, answers: dict[str, Answer], qid: str, key: str, unit_key: str | None) -> None:
-    value = st.session_state.get(key)
-    if value is None and key.startswith("change-"):  # a number cleared in "Your answers": not sure
-        _answer(tree, answers, qid, NOT_SURE)
-        return
-    if value is None:
-        st.session_state["_number_error"] = (qid, "Type a number first, then continue.")
-        return
-    if unit_key is not None:
-        question = tree.questions[qid]
-        assert isinstance(question, Numeric)
-        value = float(f"{units.convert(float(value), st.session_state[unit_key], question.unit):.6g}")
-    _answer(tree, answers, qid, value)
-
-
-def _back(tree: Tree, answers: dict[str, Answer]) -> None:
-    views.write_answers(tree.id, engine.back(tree, answers))
-
-
-def _start_over(tree: Tree) -> None:
-    views.write_answers(tree.id, {})
+from advisor.web.answers import answer, answer_from_widget, answer_list, back_and_start_over, change_answers
 
 
 def _question(tree: Tree, answers: dict[str, Answer], qid: str, caption: str) -> None:
@@ -55,7 +29,7 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, caption: str) ->
                 st.button(
                     views.md(option.label),
                     key=f"option-{qid}-{oid}",
-                    on_click=_answer,
+                    on_click=answer,
                     args=(tree, answers, qid, oid),
                     width="stretch",
                 )
@@ -68,7 +42,7 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, caption: str) ->
         st.button(
             wording.UNSURE_LABEL,
             key=f"option-{qid}-{NOT_SURE}",
-            on_click=_answer,
+            on_click=answer,
             args=(tree, answers, qid, NOT_SURE),
             type="tertiary",
             icon=":material/help_outline:",
@@ -99,7 +73,7 @@ def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Num
             "Continue",
             type="primary",
             key=f"continue-{qid}",
-            on_click=_answer_from_widget,
+            on_click=answer_from_widget,
             args=(tree, answers, qid, f"number-{qid}", unit_key),
         )
     error = st.session_state.pop("_number_error", None)
@@ -107,81 +81,6 @@ def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Num
         st.error(error[1])
     if len(question.ranges) > 1:
         st.caption("Bands: " + " · ".join(views.md(r.label) for r in question.ranges))
-
-
-def _rows(walk: engine.Walk) -> list[tuple[engine.Step | None, str, Answer]]:
-    """The answers to list: the path's steps (computed values too), then any answers given below
-    a `not-sure`; questions left open below it are not listed."""
-    rows: list[tuple[engine.Step | None, str, Answer]] = []
-    for step in walk.steps:
-        if step.computed:
-            rows.append((step, step.question, step.answer))
-        elif not step.free or step.question in walk.answers:
-            rows.append((None, step.question, walk.answers[step.question]))
-    listed = {qid for _, qid, _ in rows}
-    rows += [(None, qid, value) for qid, value in walk.kept if qid not in listed]
-    return rows
-
-
-def _answers_so_far(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -> None:
-    """Each answer, changeable in place (a computed value is shown, not asked), then Back and Start over."""
-    rows = _rows(walk)
-    if not rows:
-        st.caption("None yet. Your answers appear here, and you can change any of them.")
-    for i, (computed, qid, value) in enumerate(rows, 1):
-        question = tree.questions[qid]
-        if computed is not None:
-            assert isinstance(question, Numeric)
-            st.markdown(
-                f"{i}\\. {views.md(question.text)}: **{engine.display_number(float(value))} "
-                f"{views.md(question.unit)}** ({views.md(computed.label)})"
-            )
-            continue
-        key = f"change-{qid}-{links.encode_value(value)}"
-        label = f"{i}. {question.text}"
-        if isinstance(question, ChoiceQuestion):
-            labels = {oid: option.label for oid, option in question.options.items()} | {NOT_SURE: wording.UNSURE_SHORT}
-            st.selectbox(
-                label,
-                list(labels),
-                index=list(labels).index(str(value)),
-                format_func=labels.__getitem__,
-                key=key,
-                on_change=_answer_from_widget,
-                args=(tree, answers, qid, key, None),
-            )
-        else:
-            assert isinstance(question, Numeric)
-            st.number_input(
-                f"{label} ({question.unit})",
-                min_value=0.0,
-                max_value=engine.MAX_NUMBER,
-                value=None if value == NOT_SURE else float(value),
-                step=1.0,
-                format="%g",
-                key=key,
-                placeholder=wording.UNSURE_SHORT,
-                on_change=_answer_from_widget,
-                args=(tree, answers, qid, key, None),
-            )
-    row = st.container(horizontal=True)  # side by side on a phone too
-    row.button(
-        "Back",
-        icon=":material/undo:",
-        key="back",
-        on_click=_back,
-        args=(tree, answers),
-        disabled=not walk.answers,
-        width="stretch",
-    )
-    row.button(
-        "Start over",
-        icon=":material/restart_alt:",
-        key="start-over",
-        on_click=_start_over,
-        args=(tree,),
-        width="stretch",
-    )
 
 
 def _share(tree: Tree, walk: engine.Walk) -> None:
@@ -257,7 +156,10 @@ def _asking(tree: Tree, walk: engine.Walk, answers_link: card.AnswersLink) -> No
             _question(tree, walk.answers, walk.next_question, f"Question {len(walk.answers) + 1}")
     with side:
         st.subheader("Your answers", anchor=False)
-        _answers_so_far(tree, walk, walk.answers)
+        answer_list(tree, walk)
+        back_and_start_over(tree, walk)
+        if walk.answers:
+            change_answers(tree, walk, with_buttons=False)
         _share(tree, walk)
         views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", to="study")
     st.subheader("Your path in the decision tree", anchor=False)
@@ -270,10 +172,7 @@ def _recommendation(tree: Tree, walk: engine.Walk, oid: str, answers_link: card.
     main, side = st.columns([3, 2], gap="large")
     with main:
         card.outcome_head(tree, oid, recommended=True)
-        change = st.expander("Change an answer", icon=":material/edit:", key="change-answers", on_change="rerun")
-        if change.open:  # built only when opened, so the recommendation opens fast
-            with change:
-                _answers_so_far(tree, walk, walk.answers)
+        change_answers(tree, walk, with_buttons=True)
         _share(tree, walk)
     with side:
         what_if = functools.cache(lambda: engine.what_if(tree, walk.answers))

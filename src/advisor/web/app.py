@@ -63,6 +63,19 @@ _STYLE = """<style>
 .stButton button[kind="tertiary"] p { text-align: left; }
 /* Captions are faded with opacity; Streamlit's 0.6 leaves 3.9:1 on white, this keeps 4.5:1 and more. */
 [data-testid="stCaptionContainer"] { opacity: 0.72; }
+/* The share link: shown whole (it wraps anywhere), with a copy button drawn like Streamlit's own. */
+.share-title { font-weight: 600; margin: 0 0 .25rem 0; }
+.share-link code {
+  display: block; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .875rem; color: inherit;
+  padding: .75rem 1rem; margin-bottom: .5rem; border-radius: .5rem; background: rgba(128, 128, 128, .12);
+}
+.share-copy {
+  font: inherit; color: inherit; background: transparent; cursor: pointer; min-height: 2.5rem;
+  padding: .25rem .75rem; border-radius: .5rem; border: 1px solid light-dark(#6e7781, #8b949e);
+}
+.share-copy:hover { color: light-dark(#b54708, #ff9a4d); border-color: currentColor; }
+.share-copy:focus-visible { outline: 2px solid light-dark(#b54708, #ff9a4d); outline-offset: 2px; }
+.share-status { margin-left: .75rem; font-size: .875rem; }
 /* The drawing is drawn for a light page: on a dark one it keeps its own light panel. */
 .tree-drawing { background: #ffffff; }
 /* Printing keeps the page's content (a recommendation: its card) and drops the controls. */

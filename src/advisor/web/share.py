@@ -4,6 +4,7 @@ Markdown file (printing it is the print stylesheet's job, in app.py)."""
 from __future__ import annotations
 
 import os
+from html import escape
 
 import streamlit as st
 
@@ -15,6 +16,30 @@ from advisor.web import views
 SITE_URL = "ADVISOR_SITE_URL"
 """The environment variable naming where the static site (`advisor export`) is served."""
 
+COPY_SCRIPT = """
+if (!window.advisorCopy) {
+  window.advisorCopy = true;
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest("button[data-copy]");
+    if (!button) return;
+    const status = button.parentElement.querySelector(".share-status");
+    try {
+      await navigator.clipboard.writeText(button.dataset.copy);
+      status.textContent = "Copied.";
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents(button.parentElement.querySelector("code"));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      status.textContent = document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C (Cmd+C) to copy.";
+    }
+  });
+}
+"""
+"""One listener for every copy button, added once per page. The text is fixed, so a
+Content-Security-Policy can allow it by its hash (deploy/nginx.conf). Where the clipboard API is
+unavailable (a plain-http address other than localhost), the link is selected and copied the old way."""
+
 
 def static_url(tree: Tree, walk: engine.Walk) -> str | None:
     """The same page on the static site, when its address is configured and it has this page."""
@@ -25,21 +50,31 @@ def static_url(tree: Tree, walk: engine.Walk) -> str | None:
     return None if path is None else site.rstrip("/") + "/" + path.removesuffix("index.html")
 
 
+def link_block(url: str) -> str:
+    """The link shown whole, a button that copies it, and a status line read out when it changes."""
+    url = escape(url)
+    return (
+        '<div class="share-link"><p class="share-title">Link to this page</p>'
+        f"<code>{url}</code>"
+        f'<button type="button" class="share-copy" data-copy="{url}">Copy link</button>'
+        '<span class="share-status" role="status"></span></div>'
+        f"<script>{COPY_SCRIPT}</script>"
+    )
+
+
 def show(tree: Tree, walk: engine.Walk) -> None:
-    """The link as a code block (shown whole, wrapped, with Streamlit's copy button), then the
+    """The link with its copy button (one light element: it is redrawn at every click), then the
     download of the recommendation when there is one."""
     url = views.base_url() + "?" + links.encode(tree.id, walk.answers)
     with st.container(key="share"):
-        st.markdown("**Link to this page**")
-        st.code(url, language=None, wrap_lines=True)
-        st.caption("Copy it with the button that appears at its right; it opens exactly this page.")
+        st.html(link_block(url), unsafe_allow_javascript=True)
         static = static_url(tree, walk)
         if static:
             st.markdown(f"[The same answer as a plain page]({static}) (no app needed; numbers as their ranges)")
         if walk.outcome is not None:
             st.download_button(
                 "Download as Markdown",
-                data=markdown.recommendation(tree, walk, url),
+                data=lambda: markdown.recommendation(tree, walk, url),  # written when clicked, not at every run
                 file_name=f"{tree.id}-{walk.outcome}.md",
                 mime="text/markdown",
                 icon=":material/download:",
