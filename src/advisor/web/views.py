@@ -6,6 +6,7 @@ Nothing here decides anything about a tree: decisions come from `advisor.engine`
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -112,10 +113,12 @@ def show_notices(notices: list[str]) -> None:
 _SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([0-9.]+)pt"')
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def svg_image(dot: str) -> tuple[str, int]:
-    """The drawing as an SVG data URI (shown as an image, so none of its markup is live) and its width in px."""
-    svg = render.to_svg(dot)
+@functools.lru_cache(maxsize=256)
+def svg_image(tree_id: str, highlight: render.Highlight, only: frozenset[str] | None) -> tuple[str, int]:
+    """A drawing of a shipped tree as an SVG data URI (shown as an image, so none of its markup is
+    live) and its width in px. Kept for the process: a click redraws the path, and building the
+    DOT text again was a tenth of the server's time under load (`make load`)."""
+    svg = render.to_svg(render.to_dot(trees()[tree_id], highlight, only=only))
     match = _SVG_WIDTH.search(svg)
     width = round(float(match.group(1)) * 4 / 3) if match else 800
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"), width
@@ -131,7 +134,7 @@ def drawing(
 ) -> None:
     """The tree drawn on the server, in a frame that scrolls rather than shrink it below `shrink`
     (a frame the keyboard can reach and scroll)."""
-    uri, width = svg_image(render.to_dot(tree, highlight, only=only))
+    uri, width = svg_image(tree.id, highlight, only)
     st.html(
         f'<div class="tree-drawing" tabindex="0" role="group" aria-label="{escape(caption)}" '
         f'style="overflow:auto;max-height:{height}px;'
