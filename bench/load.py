@@ -12,6 +12,8 @@ Reported: sessions per second, the server's CPU time per step, p50 and p95 per s
 script run ended), errors, and the server's resident memory at the start, with the N sessions
 open and `--settle` seconds after they closed. Targets: at 50 sessions the advisor's p95 within
 2x the minimal app's and no errors; the memory back within 10% of the start after they close.
+The default runs 200 twice: what the second wave adds tells a high-water mark (memory kept by the
+allocator and reused) from a leak (memory that grows with every wave).
 """
 
 from __future__ import annotations
@@ -186,7 +188,7 @@ async def bench(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--sessions", type=int, nargs="+", default=[10, 50, 200], help="the N to run, in order")
+    parser.add_argument("--sessions", type=int, nargs="+", default=[10, 50, 200, 200], help="the N to run, in order")
     parser.add_argument("--settle", type=float, default=10.0, help="seconds after closing before the last RSS")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds a step may take before it is an error")
     parser.add_argument(
