@@ -167,6 +167,20 @@ def test_the_copy_button_puts_the_full_link_on_the_clipboard(app_url: str, brows
         context.close()
 
 
+def test_without_the_clipboard_api_the_copy_button_selects_and_copies_the_link(app_url: str, browser: Browser) -> None:
+    context = browser.new_context()  # as on a plain-http address other than localhost: no navigator.clipboard
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    try:
+        page = context.new_page()
+        open_page(page, app_url + RECOMMENDATION, ".st-key-card-nlb")
+        share = page.locator(".st-key-share")
+        share.get_by_role("button", name="Copy link").click()
+        expect(share.get_by_role("status")).to_have_text("Copied.")
+        assert page.evaluate("getSelection().toString()") == app_url + RECOMMENDATION
+    finally:
+        context.close()
+
+
 def test_the_markdown_download_holds_the_recommendation(app_url: str, page: Page, tmp_path: Path) -> None:
     open_page(page, app_url + RECOMMENDATION, ".st-key-card-nlb")
     with page.expect_download() as download:

@@ -65,7 +65,7 @@ def answer_list(tree: Tree, walk: engine.Walk) -> None:
     element, as it is redrawn at every click."""
     lines = [
         f"{i}. {views.md(tree.questions[qid].text)} → **{views.md(_value_text(tree, qid, value))}**"
-        + (f" ({views.md(computed.label)})" if computed is not None else "")
+        + (f" ({views.md(computed.label)}; worked out from your answers)" if computed is not None else "")
         for i, (computed, qid, value) in enumerate(_rows(walk), 1)
     ]
     if lines:
@@ -76,7 +76,8 @@ def answer_list(tree: Tree, walk: engine.Walk) -> None:
 
 def _answer_pickers(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -> None:
     """Each answer, changeable in place (a computed value is not asked, so not listed)."""
-    for i, (computed, qid, value) in enumerate(_rows(walk), 1):
+    rows = _rows(walk)
+    for i, (computed, qid, value) in enumerate(rows, 1):
         question = tree.questions[qid]
         if computed is not None:
             continue
@@ -108,6 +109,9 @@ def _answer_pickers(tree: Tree, walk: engine.Walk, answers: dict[str, Answer]) -
                 args=(tree, answers, qid, key, None),
             )
 
+    if any(computed is not None for computed, _, _ in rows):
+        st.caption("A value worked out from your answers changes with them.")
+
 
 def back_and_start_over(tree: Tree, walk: engine.Walk) -> None:
     row = st.container(horizontal=True)  # side by side on a phone too
@@ -126,6 +130,7 @@ def back_and_start_over(tree: Tree, walk: engine.Walk) -> None:
         key="start-over",
         on_click=_start_over,
         args=(tree,),
+        disabled=not walk.answers,
         width="stretch",
     )
 

@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from advisor.errors import TreeFileError
-from advisor.web import advise, comparison, home, outcome, practice, study, views
+from advisor.web import advise, comparison, home, outcome, practice, share, study, views
 
 log = logging.getLogger("advisor.web")
 ICON = Path(__file__).with_name("assets") / "icon.png"
@@ -63,17 +63,21 @@ _STYLE = """<style>
 .stButton button[kind="tertiary"] p { text-align: left; }
 /* Captions are faded with opacity; Streamlit's 0.6 leaves 3.9:1 on white, this keeps 4.5:1 and more. */
 [data-testid="stCaptionContainer"] { opacity: 0.72; }
-/* The share link: shown whole (it wraps anywhere), with a copy button drawn like Streamlit's own. */
+[data-testid="stLayoutWrapper"]:has(> .st-key-page-scripts), .st-key-page-scripts { display: none; }
+/* The share link: shown whole (it may break anywhere), with a copy button sized like Streamlit's
+   own; its border keeps 3:1 against the page, as WCAG asks of a control. */
 .share-title { font-weight: 600; margin: 0 0 .25rem 0; }
 .share-link code {
-  display: block; white-space: pre-wrap; overflow-wrap: anywhere; font-size: .875rem; color: inherit;
-  padding: .75rem 1rem; margin-bottom: .5rem; border-radius: .5rem; background: rgba(128, 128, 128, .12);
+  display: block; white-space: pre-wrap; word-break: break-all; font-size: .875rem; color: inherit;
+  font-family: "Source Code Pro", monospace; padding: .75rem 1rem; margin-bottom: .5rem;
+  border-radius: .5rem; background: rgba(128, 128, 128, .12);
 }
 .share-copy {
-  font: inherit; color: inherit; background: transparent; cursor: pointer; min-height: 2.5rem;
-  padding: .25rem .75rem; border-radius: .5rem; border: 1px solid light-dark(#6e7781, #8b949e);
+  font-family: inherit; font-size: .875rem; color: inherit; background: transparent; cursor: pointer;
+  min-height: 2.5rem; padding: .25rem .75rem; border-radius: .5rem;
+  border: 1px solid light-dark(#6e7781, #8b949e);
 }
-.share-copy:hover { color: light-dark(#b54708, #ff9a4d); border-color: currentColor; }
+@media (hover: hover) { .share-copy:hover { color: light-dark(#b54708, #ff9a4d); border-color: currentColor; } }
 .share-copy:focus-visible { outline: 2px solid light-dark(#b54708, #ff9a4d); outline-offset: 2px; }
 .share-status { margin-left: .75rem; font-size: .875rem; }
 /* The drawing is drawn for a light page: on a dark one it keeps its own light panel. */
@@ -114,6 +118,8 @@ def _rerun_on_reconnect() -> None:
 def main() -> None:
     st.set_page_config(page_title="AWS service advisor", page_icon=ICON, layout="wide")
     st.html(_STYLE)
+    with st.container(key="page-scripts"):  # hidden: it holds no content, only the copy button's listener
+        st.html(f"<script>{share.COPY_SCRIPT}</script>", unsafe_allow_javascript=True)
     nav = pages()
     page = st.navigation([nav.home, nav.study, nav.practice], position="hidden")
     nav.on_home = page.url_path == nav.home.url_path

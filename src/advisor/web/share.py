@@ -19,26 +19,32 @@ SITE_URL = "ADVISOR_SITE_URL"
 COPY_SCRIPT = """
 if (!window.advisorCopy) {
   window.advisorCopy = true;
-  document.addEventListener("click", async (event) => {
+  const say = (status, text) => {
+    status.textContent = "";
+    setTimeout(() => { status.textContent = text; }, 100);
+  };
+  const selectLink = (button) => {
+    const range = document.createRange();
+    range.selectNodeContents(button.parentElement.querySelector("code"));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return document.execCommand("copy");
+  };
+  document.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-copy]");
     if (!button) return;
     const status = button.parentElement.querySelector(".share-status");
-    try {
-      await navigator.clipboard.writeText(button.dataset.copy);
-      status.textContent = "Copied.";
-    } catch {
-      const range = document.createRange();
-      range.selectNodeContents(button.parentElement.querySelector("code"));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      status.textContent = document.execCommand("copy") ? "Copied." : "Selected: press Ctrl+C (Cmd+C) to copy.";
-    }
+    const fallback = () =>
+      say(status, selectLink(button) ? "Copied." : "The link is selected: copy it with your device's Copy.");
+    if (!navigator.clipboard) return fallback();
+    navigator.clipboard.writeText(button.dataset.copy).then(() => say(status, "Copied."), fallback);
   });
 }
 """
-"""One listener for every copy button, added once per page. The text is fixed, so a
+"""One listener for every copy button, added once per page (app.py). The text is fixed, so a
 Content-Security-Policy can allow it by its hash (deploy/nginx.conf). Where the clipboard API is
-unavailable (a plain-http address other than localhost), the link is selected and copied the old way."""
+missing or refused (a plain-http address other than localhost), the link is selected and copied
+the old way. The status is emptied first, so a screen reader announces a second copy too."""
 
 
 def static_url(tree: Tree, walk: engine.Walk) -> str | None:
@@ -51,14 +57,14 @@ def static_url(tree: Tree, walk: engine.Walk) -> str | None:
 
 
 def link_block(url: str) -> str:
-    """The link shown whole, a button that copies it, and a status line read out when it changes."""
+    """The link shown whole, a button that copies it, and a status line read out when it changes.
+    Rendered through Streamlit's HTML sanitiser: no script can come with it."""
     url = escape(url)
     return (
         '<div class="share-link"><p class="share-title">Link to this page</p>'
         f"<code>{url}</code>"
         f'<button type="button" class="share-copy" data-copy="{url}">Copy link</button>'
         '<span class="share-status" role="status"></span></div>'
-        f"<script>{COPY_SCRIPT}</script>"
     )
 
 
@@ -67,7 +73,7 @@ def show(tree: Tree, walk: engine.Walk) -> None:
     download of the recommendation when there is one."""
     url = views.base_url() + "?" + links.encode(tree.id, walk.answers)
     with st.container(key="share"):
-        st.html(link_block(url), unsafe_allow_javascript=True)
+        st.html(link_block(url))
         static = static_url(tree, walk)
         if static:
             st.markdown(f"[The same answer as a plain page]({static}) (no app needed; numbers as their ranges)")

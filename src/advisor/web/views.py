@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
 
@@ -113,15 +113,21 @@ def show_notices(notices: list[str]) -> None:
 _SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([0-9.]+)pt"')
 
 
-@functools.lru_cache(maxsize=256)
-def svg_image(tree_id: str, highlight: render.Highlight, only: frozenset[str] | None) -> tuple[str, int]:
+def _svg_image(tree_id: str, highlight: render.Highlight, only: frozenset[str] | None) -> tuple[str, int]:
     """A drawing of a shipped tree as an SVG data URI (shown as an image, so none of its markup is
-    live) and its width in px. Kept for the process: a click redraws the path, and building the
-    DOT text again was a tenth of the server's time under load (`make load`)."""
+    live) and its width in px."""
     svg = render.to_svg(render.to_dot(trees()[tree_id], highlight, only=only))
     match = _SVG_WIDTH.search(svg)
     width = round(float(match.group(1)) * 4 / 3) if match else 800
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii"), width
+
+
+@st.cache_resource(show_spinner=False)
+def svg_images() -> Callable[[str, render.Highlight, frozenset[str] | None], tuple[str, int]]:
+    """The drawings drawn so far, kept for the process: a click redraws the path, and building
+    the DOT text again was a tenth of the server's time under load (`make load`). A Streamlit
+    resource, so clearing the caches drops them together with the trees they were drawn from."""
+    return functools.lru_cache(maxsize=256)(_svg_image)
 
 
 def drawing(
@@ -134,7 +140,8 @@ def drawing(
 ) -> None:
     """The tree drawn on the server, in a frame that scrolls rather than shrink it below `shrink`
     (a frame the keyboard can reach and scroll)."""
-    uri, width = svg_image(tree.id, highlight, only)
+    assert trees().get(tree.id) is tree, "drawings are of the shipped trees, cached by id"
+    uri, width = svg_images()(tree.id, highlight, only)
     st.html(
         f'<div class="tree-drawing" tabindex="0" role="group" aria-label="{escape(caption)}" '
         f'style="overflow:auto;max-height:{height}px;'
