@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import load_sessions
 from playwright.sync_api import Page, sync_playwright
 
 from advisor import engine, links
 from advisor.loader import load_trees
-from advisor.serving import streamlit_config, streamlit_flags
 
 HERE = Path(__file__).parent
 FLAGS = [
@@ -38,33 +34,11 @@ FLAGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @contextmanager
 def serve(script: Path) -> Iterator[str]:
-    port = free_port()
-    flags = [f for f in streamlit_flags(streamlit_config()) if not f.startswith(("--theme", "--server.port"))]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), *flags, f"--server.port={port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(url + "_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    """The app on a free loopback port with the shipped settings (as `make load` serves it)."""
+    with load_sessions.serve(script) as server:
+        yield server.url
 
 
 def timed(action: Callable[[], None]) -> float:

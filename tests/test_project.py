@@ -89,7 +89,6 @@ def test_docs_the_readme_and_the_code_name_only_files_that_exist() -> None:
         *ROOT.glob("tests/**/*.py"),
     ]
     named = {name for path in texts for name in re.findall(r"docs/[\w./-]+\.(?:md|json)", path.read_text("utf-8"))}
-    assert {"docs/contracts.md", "docs/tree.schema.json"} <= named
     assert [name for name in sorted(named) if not (ROOT / name).is_file()] == []
     readme = (ROOT / "README.md").read_text()
     assert "](docs/contracts.md)" in readme and "](docs/tree.schema.json)" in readme

@@ -11,10 +11,6 @@ from advisor import engine, wording
 from advisor.model import Tree
 
 
-def _answer(tree: Tree, step: engine.Step) -> str:
-    return wording.UNSURE_SHORT if step.free else engine.answer_text(tree, step)
-
-
 def _list(heading: str, items: list[str]) -> list[str]:
     return [f"## {heading}", "", *(f"- {item}" for item in items), ""] if items else []
 
@@ -28,10 +24,12 @@ def recommendation(tree: Tree, walk: engine.Walk, link: str) -> str:
     lines += [f"> {line}", ""] if (line := wording.status_line(outcome)) else []
     lines += [line, ""] if (line := wording.formerly(outcome)) else []
     lines += [outcome.summary, "", "## Your answers", ""]
-    lines += [f"{i}. {tree.questions[s.question].text} → {_answer(tree, s)}" for i, s in enumerate(walk.steps, 1)]
+    lines += [
+        f"{i}. {tree.questions[s.question].text} → {wording.step_text(tree, s)}" for i, s in enumerate(walk.steps, 1)
+    ]
     lines += ["", "## Why, given your answers", ""]
     lines += [
-        f"{i}. {_answer(tree, s)}: {wording.UNSURE_REASON if s.free else s.because}"
+        f"{i}. {wording.step_text(tree, s)}: {wording.UNSURE_REASON if s.free else s.because}"
         for i, s in enumerate(walk.steps, 1)
     ]
     lines += [""]

@@ -16,7 +16,7 @@ def say(text: str = "", indent: str = "") -> None:
 
 
 def step_line(tree: Tree, step: engine.Step) -> str:
-    answer = wording.UNSURE_SHORT if step.free else engine.answer_text(tree, step)
+    answer = wording.step_text(tree, step)
     reason = wording.UNSURE_REASON if step.free else step.because
     return f"{tree.questions[step.question].text} -> {answer}: {reason}"
 

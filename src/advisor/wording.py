@@ -46,16 +46,22 @@ def distance_heading(distance: int) -> str:
     return f"{distance} answer{'s' if distance > 1 else ''} away"
 
 
+def value_text(tree: Tree, qid: str, value: Answer) -> str:
+    """How one answer given reads: the option's label, the number with its unit, or "Not sure"."""
+    question = tree.questions[qid]
+    if isinstance(value, float):
+        return f"{engine.display_number(value)} {getattr(question, 'unit', '')}".strip()
+    if value == NOT_SURE:
+        return UNSURE_SHORT
+    return str(getattr(question, "options", {})[value].label)
+
+
+def step_text(tree: Tree, step: engine.Step) -> str:
+    """How a step of a path reads (with its band, for a number); a step left open reads "Not sure"."""
+    return UNSURE_SHORT if step.free else engine.answer_text(tree, step)
+
+
 def change_text(tree: Tree, change: Mapping[str, Answer]) -> str:
     """'If you answer “TCP/UDP” to “What traffic…?”' in the tree's words."""
-    parts = []
-    for qid, value in change.items():
-        question = tree.questions[qid]
-        if isinstance(value, float):
-            text = f"{engine.display_number(value)} {getattr(question, 'unit', '')}".strip()
-        elif value == NOT_SURE:
-            text = UNSURE_SHORT
-        else:
-            text = getattr(question, "options", {})[value].label
-        parts.append(f"“{text}” to “{question.text}”")
+    parts = [f"“{value_text(tree, qid, value)}” to “{tree.questions[qid].text}”" for qid, value in change.items()]
     return "If you answer " + ", and ".join(parts) + "."

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from .servers import free_port, stop, wait_until_up
 
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 CHROMIUM_FLAGS = [
@@ -25,38 +24,19 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     log = (ARTIFACTS / "server.log").open("w") if ARTIFACTS.mkdir(exist_ok=True) is None else None
     server = subprocess.Popen(
         [sys.executable, "-m", "advisor", "serve", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT
     )
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(url + "_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("the web app did not start; see test-artifacts/server.log") from None
-                time.sleep(0.3)
+        wait_until_up(url + "_stcore/health", server, "the web app", ARTIFACTS / "server.log")
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
         if log:
             log.close()
 

@@ -24,12 +24,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import _free_port
+from .servers import free_port, stop, wait_until_up
 
 ROOT = Path(__file__).parents[2]
 SITE = ROOT / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-START_TIMEOUT = 90
 
 
 def server_name() -> str:
@@ -75,30 +74,6 @@ http {{
   include {site};
 }}
 """
-
-
-def wait_until_up(url: str, process: subprocess.Popen[bytes], what: str, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"{what} did not start; see {log}")
-        time.sleep(0.3)
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
 
 
 @dataclass
@@ -172,10 +147,10 @@ def running_proxy(folder: Path, name: str, artifacts: Path) -> Iterator[Proxy]:
     `artifacts`-NAME.log."""
     if not Path(NGINX).exists():
         pytest.fail("The hosting tests need nginx: install it (apt-get install nginx); CI's .ci/run does.")
-    running = Proxy(_free_port(), folder)
+    running = Proxy(free_port(), folder)
     try:
         for i in range(2):
-            running.replicas.append(start_replica(_free_port(), name, folder / f"replica-{i}.log"))
+            running.replicas.append(start_replica(free_port(), name, folder / f"replica-{i}.log"))
         for i, replica in enumerate(running.replicas):
             health = f"http://{replica.address}/_stcore/health"
             wait_until_up(health, replica.process, "a replica", folder / f"replica-{i}.log")

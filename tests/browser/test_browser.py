@@ -83,6 +83,38 @@ def test_changing_an_early_answer_in_place(app_url: str, page: Page, shot: Any) 
     shot(page, "changed")
 
 
+def test_the_controls_beside_a_question_by_clicks(app_url: str, page: Page, shot: Any) -> None:
+    """Not sure, the app's own Back and Start over, a choice changed under "Change an answer", the
+    whole tree and the path as text: each clicked as a person would."""
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(app_url + "?tree=database")
+    click_option(page, "purpose", "app-records")
+    click_option(page, "data-model", "not-sure")
+    expect(page.locator(".st-key-shortlist")).to_be_visible(timeout=TIMEOUT)
+    page.locator(".st-key-back button").click()
+    expect(page).to_have_url(re.compile(r"\?tree=database&purpose=app-records$"), timeout=TIMEOUT)
+    expect(page.locator(".st-key-shortlist")).to_have_count(0)
+    page.locator("summary", has_text="Change an answer").click()
+    picker = page.locator(".st-key-change-purpose-app-records")
+    expect(picker).to_be_visible(timeout=TIMEOUT)
+    picker.get_by_role("combobox").click()
+    options = TREES["database"].questions["purpose"].options.items()  # type: ignore[union-attr]
+    other = next(option.label for oid, option in options if oid != "app-records")
+    page.get_by_role("option", name=other, exact=True).click()
+    expect(page).to_have_url(re.compile(r"purpose=(?!app-records)"), timeout=TIMEOUT)
+    before = page.locator(".tree-drawing img").get_attribute("src")
+    page.get_by_text("Show the whole tree").click()
+    expect(page.locator(".tree-drawing img")).not_to_have_attribute("src", before or "", timeout=TIMEOUT)
+    page.locator("summary", has_text="The path as text").click()
+    expect(page.locator("[data-testid=stExpander]", has_text="The path as text").locator("li")).to_have_count(
+        1, timeout=TIMEOUT
+    )
+    shot(page, "whole-tree-and-path-as-text")
+    page.locator(".st-key-start-over button").click()
+    expect(page).to_have_url(re.compile(r"\?tree=database$"), timeout=TIMEOUT)
+    expect(page.locator(".st-key-start-over button")).to_be_disabled()
+
+
 def test_typing_a_number_with_a_unit(app_url: str, page: Page) -> None:
     page.set_viewport_size({"width": 1280, "height": 1000})
     page.goto(app_url + "?tree=disaster-recovery")

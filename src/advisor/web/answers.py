@@ -51,20 +51,11 @@ def _rows(walk: engine.Walk) -> list[tuple[engine.Step | None, str, Answer]]:
     return rows
 
 
-def _value_text(tree: Tree, qid: str, value: Answer) -> str:
-    question = tree.questions[qid]
-    if value == NOT_SURE:
-        return wording.UNSURE_SHORT
-    if isinstance(question, Numeric):
-        return f"{engine.display_number(float(value))} {question.unit}"
-    return question.options[str(value)].label
-
-
 def answer_list(tree: Tree, walk: engine.Walk) -> None:
     """The answers so far as one numbered list (a value computed from them says how): one light
     element, as it is redrawn at every click."""
     lines = [
-        f"{i}. {views.md(tree.questions[qid].text)} → **{views.md(_value_text(tree, qid, value))}**"
+        f"{i}. {views.md(tree.questions[qid].text)} → **{views.md(wording.value_text(tree, qid, value))}**"
         + (f" ({views.md(computed.label)}; worked out from your answers)" if computed is not None else "")
         for i, (computed, qid, value) in enumerate(_rows(walk), 1)
     ]

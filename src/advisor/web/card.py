@@ -50,7 +50,7 @@ def _why_given(tree: Tree, walk: engine.Walk) -> str:
     lines = []
     for i, step in enumerate(walk.steps, 1):
         because = wording.UNSURE_REASON if step.free else step.because
-        lines.append(f"{i}. **{md(views.answer_text(tree, step))}**: {md(because)}")
+        lines.append(f"{i}. **{md(wording.step_text(tree, step))}**: {md(because)}")
     if walk.unsure_irrelevant:
         names = "; ".join(f"“{tree.questions[q].text}”" for q in walk.unsure_irrelevant)
         lines.append(f"\nYour “not sure” did not matter for {md(names)}.")

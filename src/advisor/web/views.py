@@ -161,14 +161,9 @@ def base_url() -> str:
     return f"{scheme}://{host}/"
 
 
-def answer_text(tree: Tree, step: engine.Step) -> str:
-    """How an answer reads on a page; a free step (left open) reads "Not sure"."""
-    return wording.UNSURE_SHORT if step.free else engine.answer_text(tree, step)
-
-
 def path_lines(tree: Tree, steps: tuple[engine.Step, ...]) -> list[str]:
     """The path as numbered sentences (Markdown-safe), for the text version of a drawing."""
     return [
-        f"{i}. {md(tree.questions[step.question].text)} → **{md(answer_text(tree, step))}**"
+        f"{i}. {md(tree.questions[step.question].text)} → **{md(wording.step_text(tree, step))}**"
         for i, step in enumerate(steps, 1)
     ]
