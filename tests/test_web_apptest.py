@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import base64
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
 
 from advisor import engine, links, outline, render
 from advisor.loader import load_trees
 from advisor.model import ChoiceQuestion, Tree
+from advisor.web import views
 from advisor.web.views import md
 
 TREES = load_trees()
@@ -23,6 +26,22 @@ def open_app(**params: str) -> AppTest:
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()
+
+
+def keyed(at: AppTest, key: str) -> Block | None:
+    """The container the app gave `key`, when this run drew it."""
+
+    def search(block: Block) -> Block | None:
+        for child in block.children.values():
+            if isinstance(child, Block):
+                if getattr(child.proto, "id", "").endswith("-" + key):
+                    return child
+                found = search(child)
+                if found is not None:
+                    return found
+        return None
+
+    return search(at.main)
 
 
 def url_params(at: AppTest) -> dict[str, str]:
@@ -121,10 +140,10 @@ def test_a_share_link_opens_the_recommendation_directly() -> None:
     tree = TREES["disaster-recovery"]
     at = open_app(**PILOT_LIGHT)
     assert md(tree.outcomes["pilot-light"].title) in headers(at)
-    why = next(e for e in at.expander if e.label == "Why, given your answers")
-    assert not why.markdown, "a folded section is built only when opened"
-    at.session_state["fold-pilot-light-why-given"] = True
-    why = next(e for e in at.run().expander if e.label == "Why, given your answers")
+    assert keyed(at, "section-pilot-light-why-given") is None, "a section is built only when picked"
+    at.session_state["read-pilot-light"] = ["why-given"]
+    why = keyed(at.run(), "section-pilot-light-why-given")
+    assert why is not None and why.html[0].value == '<h4 class="section-title">Why, given your answers</h4>'
     walk = engine.walk(tree, {"rpo": 30, "rto": 300, "threat": "outage", "source": "aws-managed"})
     assert why.markdown[0].value.count("\n") + 1 == len(walk.steps)
 
@@ -207,15 +226,15 @@ def test_a_recommendation_no_longer_sold_says_so_first() -> None:
     assert warning.startswith(md("Exam answer: AWS Snowmobile (retired)."))
 
 
-def test_what_would_change_the_answer_shows_the_nearest_first_and_folds_the_rest() -> None:
+def test_what_would_change_the_answer_shows_the_nearest_first_and_the_rest_apart() -> None:
     params = {"purpose": "app-records", "data-model": "relational", "engine": "mysql-postgres"}
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(tree="database", **params, regions="one-region", load="steady-standard")
-    at.session_state["fold-rds-what-if"] = True
-    at.session_state["fold-rds-what-if-far"] = True
-    near, far = (e for e in at.run().expander if e.label.startswith(("What would change", "Other answers")))
+    at.session_state["read-rds"] = ["what-if", "what-if-far"]
+    near, far = keyed(at.run(), "section-rds-what-if"), keyed(at, "section-rds-what-if-far")
+    assert near is not None and far is not None
     assert [c.value for c in near.caption] == ["1 answer away", "2 answers away"]
-    assert far.label == "Other answers of this tree, further away"
+    assert "Other answers of this tree, further away" in far.html[0].value
     assert [c.value for c in far.caption] == ["3 answers away", "4 answers away"]
 
 
@@ -342,6 +361,74 @@ def test_the_link_block_escapes_what_it_shows() -> None:
     block = share.link_block('http://host/?a=<script>"x"</script>')
     assert '<script>"x"' not in block and "&lt;script&gt;" in block
     assert "<script" not in block, "the block goes through the sanitiser; the copy script is added once per page"
+
+
+def folds(at: AppTest) -> dict[str, str]:
+    """The folded texts of the page (`views.fold`), by name: the HTML inside each."""
+    found = re.findall(r'<details class="fold" data-fold="([^"]+)">(.*?)</details>', " ".join(h.value for h in at.html))
+    return dict(found)
+
+
+def test_a_question_folds_its_help_and_the_tree_its_summary() -> None:
+    tree = TREES["database"]
+    at = open_app(tree="database", purpose="app-records")
+    shown = folds(at)
+    assert set(shown) == {"about", "help"}
+    question = tree.questions[engine.walk(tree, {"purpose": "app-records"}).next_question or ""]
+    assert shown["help"] == f"<summary>What does this mean?</summary><div>{views.text_html(question.help or '')}</div>"
+    assert escape(tree.summary) in shown["about"]
+
+
+def test_the_path_as_text_keeps_its_open_state_while_the_path_changes() -> None:
+    tree = TREES["load-balancer"]
+    at = open_app(tree="load-balancer")
+    at.session_state["path-as-text"] = True
+    assert "No answers yet" in next(e for e in at.run().expander if e.label == "The path as text").markdown[0].value
+    answer(at, tree, "traffic", "web")
+    as_text = next(e for e in at.expander if e.label == "The path as text")
+    assert as_text.markdown[0].value == views.path_lines(tree, engine.walk(tree, {"traffic": "web"}).steps)[0]
+
+
+def _fold_app() -> None:
+    from advisor.web import views
+
+    views.fold('<b>"x"</b>', views.text_html("<script>alert(1)</script>"), 'n"x')
+
+
+def test_folded_text_is_escaped_and_keeps_its_paragraphs() -> None:
+    html = views.text_html('Say <b>"hi"</b> & go\n\nNext  ')
+    assert html == "<p>Say &lt;b&gt;&quot;hi&quot;&lt;/b&gt; &amp; go</p><p>Next</p>"
+    block = AppTest.from_function(_fold_app).run().html[0].value
+    assert "<b>" not in block and "<script" not in block
+    assert 'data-fold="n&quot;x"' in block and "<summary>&lt;b&gt;&quot;x&quot;&lt;/b&gt;</summary>" in block
+
+
+def test_the_style_sheet_survives_the_sanitiser() -> None:
+    from advisor.web import app
+
+    rules = app._STYLE.removeprefix("<style>").removesuffix("</style>")
+    assert "<" not in rules, "a '<' inside the style element makes Streamlit's sanitiser drop the whole sheet"
+
+
+def test_a_recommendation_names_its_sections_in_reading_order_and_builds_only_the_picked() -> None:
+    at = open_app(tree="load-balancer", traffic="web", **{"web-needs": "fixed-ip"})
+    names = at.button_group(key="read-nlb").options
+    assert names[:2] == ["Why, given your answers", "Why it fits"] and names[-1] == "References"
+    assert any(n.startswith("Caveats (") for n in names) and "What would change the answer" in names
+    assert keyed(at, "sections-nlb") is not None
+    assert [k for k in ("why-given", "caveats", "references") if keyed(at, f"section-nlb-{k}")] == []
+    at.session_state["read-nlb"] = ["references", "caveats"]
+    sections = keyed(at.run(), "sections-nlb")
+    assert sections is not None
+    titles = [h.value for h in sections.html]
+    assert titles == ['<h4 class="section-title">Caveats (3)</h4>', '<h4 class="section-title">References</h4>']
+
+
+def test_an_outcome_page_names_the_sections_that_need_no_answers() -> None:
+    at = open_app(tree="load-balancer", outcome="nlb")
+    names = at.button_group(key="read-nlb").options
+    assert names[0] == "Why choose it" and "Why, given your answers" not in names
+    assert not [n for n in names if n.startswith(("What would change", "Other answers", "Compared"))]
 
 
 def test_the_answers_so_far_are_listed_and_their_pickers_fold() -> None:

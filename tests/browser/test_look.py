@@ -51,6 +51,8 @@ TEXT = {
     "alerts": "[data-testid=stAlertContainer] p",
     "the share link": ".share-link :is(.share-title, code, .share-copy)",
     "tables": "[data-testid=stTable] :is(th, td)",
+    "folded text": "details.fold :is(summary, p, li)",
+    "picked section names": "[role=toolbar] button[aria-pressed=true] p",
 }
 
 
@@ -137,6 +139,10 @@ def test_every_page_reads_well_in_both_themes(app_url: str, browser: Browser, sc
             expect(icon).to_have_attribute("href", re.compile("^" + re.escape(app_url) + r"media/\w+\.png$"))
             background = measured(page, ".stApp")[0]["background"]
             assert (sum(background) / 3 < 128) == (scheme == "dark"), f"{name} ignores the {scheme} system theme"
+            if name == "recommendation":  # a section picked, and a fold opened, are measured too
+                page.locator(".st-key-sections-nlb").get_by_role("button", name="Caveats").click()
+                expect(page.locator(".st-key-section-nlb-caveats")).to_be_visible(timeout=TIMEOUT)
+                page.locator("details.fold summary", has_text="About this tree").click()
             failures += [f"{name}: {problem}" for problem in contrast_failures(page, figures)]
             failures += [f"{name}: axe {problem}" for problem in serious_violations(page)]
             if page.locator(".tree-drawing").count():  # a light panel, and words for those who cannot see it
@@ -200,13 +206,15 @@ def test_printing_keeps_the_card_and_drops_the_controls(app_url: str, page: Page
     open_page(page, app_url + RECOMMENDATION, ".st-key-card-nlb")
     expect(page.get_by_text("The path as text")).to_be_visible()  # the drawing's text version, on screen
     sections = page.locator(".st-key-sections-nlb")
-    sections.locator("summary", has_text="Alternatives (").click()  # an opened section prints, closed ones not
+    expect(sections.get_by_role("button", name="Caveats")).to_be_visible(timeout=TIMEOUT)
+    sections.get_by_role("button", name="Alternatives (").click()  # a picked section prints, the others not
     expect(sections.get_by_text("Application Load Balancer").first).to_be_visible(timeout=TIMEOUT)
     page.emulate_media(media="print")
     expect(page.locator(".st-key-card-nlb")).to_be_visible()
     expect(page.get_by_role("heading", name=TREES["load-balancer"].outcomes["nlb"].title)).to_be_visible()
     expect(sections.get_by_text("Application Load Balancer").first).to_be_visible()
-    expect(sections.locator("summary", has_text="Caveats")).to_be_hidden()
+    expect(sections.get_by_role("button", name="Caveats")).to_be_hidden()  # the row of section names
+    expect(page.locator("details.fold").first).to_be_hidden()
     for control in [".st-key-download-markdown", ".st-key-back", ".st-key-share", "[data-testid=stSelectbox]"]:
         expect(page.locator(control).first).to_be_hidden()
     drawing = page.locator(".tree-drawing")  # whole, within the page's width

@@ -22,8 +22,7 @@ def _question(tree: Tree, answers: dict[str, Answer], qid: str, caption: str) ->
         st.caption(caption)
         st.subheader(views.md(question.text), anchor=False)
         if question.help:
-            with st.expander("What does this mean?", icon=":material/info:"):
-                st.markdown(views.md(question.help))
+            views.fold("What does this mean?", views.text_html(question.help), "help")
         if isinstance(question, ChoiceQuestion):
             for oid, option in question.options.items():
                 st.button(
@@ -97,6 +96,8 @@ def render_drawing(tree: Tree, walk: engine.Walk) -> None:
     only = None if whole else render.neighbourhood(tree, highlight, walk.next_question)
     what = "The whole decision tree" if whole else "Your path through the decision tree and the options beside it"
     views.drawing(tree, highlight, caption=f"{what}: {tree.title}.", only=only)
+    # An expander, not a `views.fold`: its open state is kept while the path changes under it
+    # (the drawing's text version; a fold would close again at every answer).
     as_text = st.expander("The path as text", key="path-as-text", on_change="rerun")
     if as_text.open:
         lines = views.path_lines(tree, walk.steps)
@@ -109,8 +110,7 @@ def show(tree: Tree) -> None:
     st.set_page_config(page_title=f"{tree.title} · AWS service advisor")
     views.link("All decision trees", {}, key="to-home", icon=":material/home:")
     st.title(views.md(tree.title), anchor=False)
-    with st.expander("About this tree", icon=":material/description:"):
-        st.markdown(views.md(tree.summary))
+    views.fold("About this tree", views.text_html(tree.summary), "about")
     _advisor(tree)
 
 
@@ -167,8 +167,8 @@ def _asking(tree: Tree, walk: engine.Walk, answers_link: card.AnswersLink) -> No
 
 
 def _recommendation(tree: Tree, walk: engine.Walk, oid: str, answers_link: card.AnswersLink) -> None:
-    """The summary, the answers to change and the link to share; the long sections folded beside
-    them (below them on a phone); then the drawing."""
+    """The summary, the answers to change and the link to share; beside them (below them on a
+    phone) the names of the long sections, each shown once picked; then the drawing."""
     main, side = st.columns([3, 2], gap="large")
     with main:
         card.outcome_head(tree, oid, recommended=True)

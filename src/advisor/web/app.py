@@ -63,6 +63,12 @@ _STYLE = """<style>
 .stButton button[kind="tertiary"] p { text-align: left; }
 /* Captions are faded with opacity; Streamlit's 0.6 leaves 3.9:1 on white, this keeps 4.5:1 and more. */
 [data-testid="stCaptionContainer"] { opacity: 0.72; }
+/* A picked section name: a darker orange (light) or the link orange (dark), 4.5:1 and more on the
+   pill's tint, hovered too. */
+[data-testid="stButtonGroup"] button[data-selected]:not([data-disabled]),
+[data-testid="stButtonGroup"] button[data-selected]:is([data-hovered], [data-focus-visible]):not([data-disabled]) {
+  color: light-dark(#9a3c06, #ff9a4d);
+}
 [data-testid="stLayoutWrapper"]:has(> .st-key-page-scripts), .st-key-page-scripts { display: none; }
 /* The share link: shown whole (it may break anywhere), with a copy button sized like Streamlit's
    own; its border keeps 3:1 against the page, as WCAG asks of a control. */
@@ -80,17 +86,25 @@ _STYLE = """<style>
 @media (hover: hover) { .share-copy:hover { color: light-dark(#b54708, #ff9a4d); border-color: currentColor; } }
 .share-copy:focus-visible { outline: 2px solid light-dark(#b54708, #ff9a4d); outline-offset: 2px; }
 .share-status { margin-left: .75rem; font-size: .875rem; }
+/* Folded text (views.fold) is the browser's own details element, drawn like Streamlit's expanders
+   (no less-than sign anywhere in this style sheet: the sanitiser would drop all of it). */
+details.fold { border: 1px solid rgba(128, 128, 128, .35); border-radius: .5rem; }
+details.fold > summary { padding: .4rem 1rem; cursor: pointer; }
+details.fold > summary:focus-visible { outline: 2px solid light-dark(#b54708, #ff9a4d); outline-offset: 2px; }
+details.fold > div { padding: 0 1rem; }
+details.fold p, details.fold ol { margin: 0 0 .75rem 0; }
+/* The title of a picked section of a card: a heading to jump to, sized as bold body text. */
+h4.section-title { font-size: 1rem; font-weight: 600; margin: 0; padding: 0; }
 /* The drawing is drawn for a light page: on a dark one it keeps its own light panel. */
 .tree-drawing { background: #ffffff; }
-/* Printing keeps the page's content (a recommendation: its card) and drops the controls. */
+/* Printing keeps the page's content (a recommendation: its card and the sections the reader
+   picked) and drops the controls. */
 @media print {
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
   [data-testid="stDecoration"], [data-testid="stPageLink"], .stButton, .stDownloadButton,
   .stTextInput, .stSelectbox, .stNumberInput, .stCheckbox, .stForm, .stCode, .st-key-share,
   [data-testid="stExpander"], [data-testid="stToggle"], [data-testid="stStatusWidget"],
-  .st-key-to-compare { display: none !important; }
-  /* A recommendation's sections print when the reader opened them (closed ones hold nothing yet). */
-  [class*="st-key-sections-"] [data-testid="stExpander"]:has(details[open]) { display: block !important; }
+  [data-testid="stButtonGroup"], details.fold, .st-key-to-compare { display: none !important; }
   .tree-drawing { max-height: none !important; overflow: visible !important; border: none !important; }
   .tree-drawing img { min-width: 0 !important; max-width: 100% !important; }
   [class*="st-key-card-"] .stButton:has(button[kind="tertiary"]),
