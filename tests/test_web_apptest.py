@@ -424,6 +424,20 @@ def test_a_recommendation_names_its_sections_in_reading_order_and_builds_only_th
     assert titles == ['<h4 class="section-title">Caveats (3)</h4>', '<h4 class="section-title">References</h4>']
 
 
+def test_the_page_brings_the_section_just_picked_into_view() -> None:
+    at = open_app(tree="load-balancer", traffic="web", **{"web-needs": "fixed-ip"})
+
+    def marked() -> list[str]:
+        return [h.value for h in at.html if "data-scroll-here" in h.value or "scrollIntoView" in h.value]
+
+    at.button_group(key="read-nlb").set_value(["caveats"]).run()
+    assert len(marked()) == 2 and "Caveats (" in marked()[0], "the new section is marked, and the script follows"
+    at.button_group(key="read-nlb").set_value(["caveats", "references"]).run()
+    assert len(marked()) == 2 and "References" in marked()[0]
+    at.run()
+    assert marked() == [], "only a new pick moves the page"
+
+
 def test_an_outcome_page_names_the_sections_that_need_no_answers() -> None:
     at = open_app(tree="load-balancer", outcome="nlb")
     names = at.button_group(key="read-nlb").options

@@ -173,7 +173,7 @@ def test_the_policy_allows_exactly_the_inline_scripts_the_app_runs() -> None:
 
     index = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
     scripts = re.findall(r"<script>(.*?)</script>", index, re.S)
-    scripts += re.findall(r"<script>(.*?)</script>", views._SCROLL_TOP, re.S)
+    scripts += re.findall(r"<script>(.*?)</script>", views._SCROLL_TOP + views._SCROLL_TO_MARK, re.S)
     scripts.append(share.COPY_SCRIPT)
     policy = re.search(r'Content-Security-Policy "([^"]*)"', SITE.read_text())
     assert policy, f"{SITE.name} sets no Content-Security-Policy"

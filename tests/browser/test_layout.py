@@ -176,3 +176,14 @@ def test_every_label_of_the_largest_tree_can_be_read(app_url: str, page: Page, s
     to_question.click()
     expect(page.locator(f"[id='q-{section.question}']")).to_be_in_viewport(timeout=TIMEOUT)
     shot(page, "study")
+
+
+def test_a_section_picked_below_the_screen_comes_into_view(app_url: str, page: Page) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(app_url + "?" + links.encode("disaster-recovery", PILOT_LIGHT))
+    row = page.locator(".st-key-sections-pilot-light [role=toolbar]")
+    row.get_by_role("button", name="Why, given your answers").click()
+    expect(page.locator(".st-key-section-pilot-light-why-given")).to_be_visible(timeout=TIMEOUT)
+    row.scroll_into_view_if_needed()
+    row.get_by_role("button", name="What would change the answer").click()
+    expect(page.locator(".st-key-section-pilot-light-what-if h4")).to_be_in_viewport(timeout=TIMEOUT)

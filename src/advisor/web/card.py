@@ -108,19 +108,34 @@ def outcome_sections(
         ("References", "references", _text(references) if references else None),
     ]
     shown = {name: (label, body) for label, name, body in sections if body is not None}
+    key = f"read-{oid}"
+    new = st.session_state.pop("_new_section", None)
     with st.container(key=f"sections-{oid}"):
         picked = st.pills(
-            "Read more",
+            "Read more: pick any to show it below",
             list(shown),
             selection_mode="multi",
             format_func=lambda name: shown[name][0],
-            key=f"read-{oid}",
+            key=key,
+            on_change=_note_new_pick,
+            args=(key,),
         )
+        st.session_state[f"_{key}-shown"] = picked
         for name, (label, body) in shown.items():
             if name in picked:
                 with st.container(border=True, key=f"section-{oid}-{name}"):
-                    st.html(f'<h4 class="section-title">{escape(label)}</h4>')  # a heading, to jump to
+                    mark = " data-scroll-here" if name == new else ""
+                    st.html(f'<h4 class="section-title"{mark}>{escape(label)}</h4>')  # a heading, to jump to
                     body()
+        if new in picked:
+            views.scroll_to_mark()
+
+
+def _note_new_pick(key: str) -> None:
+    """The section just picked opens below those already shown, often out of sight: note it, so
+    the page brings it into view."""
+    before = st.session_state.get(f"_{key}-shown", [])
+    st.session_state["_new_section"] = next((n for n in st.session_state[key] or [] if n not in before), None)
 
 
 def outcome_card(tree: Tree, oid: str) -> None:

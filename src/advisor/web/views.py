@@ -65,6 +65,20 @@ for (const el of [document.querySelector('[data-testid="stMain"]'), document.scr
 </script>"""
 
 
+_SCROLL_TO_MARK = """<script>
+requestAnimationFrame(() => {
+  const mark = document.querySelector("[data-scroll-here]");
+  mark?.closest("[data-testid=stVerticalBlock]")?.scrollIntoView({block: "nearest"});
+});
+</script>"""
+
+
+def scroll_to_mark() -> None:
+    """Bring the part of the page that holds the element marked `data-scroll-here` into view
+    (a fixed script, so a Content-Security-Policy can allow it by its hash)."""
+    st.html(_SCROLL_TO_MARK, unsafe_allow_javascript=True)
+
+
 def scroll_to_top_after_link() -> None:
     """A followed link opens a new page in place: show its top, as a browser would."""
     if st.session_state.pop("_scroll_top", False):
