@@ -224,6 +224,15 @@ def test_printing_keeps_the_card_and_drops_the_controls(app_url: str, page: Page
     (ARTIFACTS / "look-print.pdf").write_bytes(page.pdf(format="A4"))
 
 
+def test_an_outcome_page_prints_the_answers_that_lead_there(app_url: str, page: Page) -> None:
+    open_page(page, app_url + "?tree=load-balancer&outcome=nlb", ".st-key-card-nlb")
+    paths = page.locator(".st-key-paths-nlb button")
+    expect(paths.first).to_be_visible()
+    page.emulate_media(media="print")
+    expect(paths.first).to_be_visible()
+    expect(page.locator(".st-key-to-tree button")).to_be_hidden()
+
+
 @pytest.mark.parametrize(
     ("path", "landing", "heading"),
     [

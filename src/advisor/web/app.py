@@ -109,7 +109,8 @@ h4.section-title { font-size: 1rem; font-weight: 600; margin: 0; padding: 0; }
   .tree-drawing img { min-width: 0 !important; max-width: 100% !important; }
   [class*="st-key-card-"] .stButton:has(button[kind="tertiary"]),
   [class*="st-key-sections-"] .stButton:has(button[kind="tertiary"]),
-  [class*="st-key-candidate-"] .stButton:has(button[kind="tertiary"]) { display: block !important; }
+  [class*="st-key-candidate-"] .stButton:has(button[kind="tertiary"]),
+  [class*="st-key-paths-"] .stButton:has(button[kind="tertiary"]) { display: block !important; }
   button[kind="tertiary"] [data-testid="stIconMaterial"] { display: none; }
   .stApp, .stApp * { color: #1f2328 !important; background-color: transparent !important; }
   .stApp { color-scheme: light; }

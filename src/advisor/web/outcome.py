@@ -17,12 +17,13 @@ def path_label(tree: Tree, answers: dict[str, Answer]) -> str:
 
 def render_paths(tree: Tree, oid: str) -> list[engine.Path]:
     paths = [p for p in engine.cached_paths(tree) if p.outcome == oid]
-    for i, path in enumerate(paths, 1):
-        views.link(
-            f"{i}\\. {path_label(tree, path.answers)}",
-            links.params(tree.id, path.answers),
-            key=f"path-{oid}-{i}",
-        )
+    with st.container(key=f"paths-{oid}"):  # kept in print, as the card is
+        for i, path in enumerate(paths, 1):
+            views.link(
+                f"{i}\\. {path_label(tree, path.answers)}",
+                links.params(tree.id, path.answers),
+                key=f"path-{oid}-{i}",
+            )
     return paths
 
 
