@@ -17,7 +17,7 @@ from advisor import engine, markdown
 from advisor.loader import load_trees
 
 from .conftest import ARTIFACTS
-from .contrast import measured
+from .contrast import measured, ratio
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000
@@ -222,6 +222,39 @@ def test_printing_keeps_the_card_and_drops_the_controls(app_url: str, page: Page
     expect(page.locator("[data-testid=stHeader]")).to_be_hidden()
     screenshot(page, "look-print")
     (ARTIFACTS / "look-print.pdf").write_bytes(page.pdf(format="A4"))
+
+
+# The focused element: its words (the last line: an icon's name comes first), its outline, and
+# whether it draws focus its own way (fields and the switch, the page's scroll area) or is the
+# body (focus has left the page).
+FOCUSED = """() => {
+  const el = document.activeElement, style = getComputedStyle(el);
+  const words = el.innerText.trim().split('\\n').filter((line) => line.trim());
+  const own = el === document.body || el.matches('input, textarea, [role=combobox], [data-testid=stMain]');
+  return [words.at(-1)?.slice(0, 30) || el.tagName, style.outlineStyle, style.outlineColor, own];
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_keyboard_focus_shows_a_ring_that_meets_3_to_1(app_url: str, browser: Browser, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
+        open_page(page, app_url + RECOMMENDATION, ".st-key-card-nlb")
+        background = measured(page, ".stApp")[0]["background"]
+        seen: dict[str, float] = {}
+        for _ in range(40):  # Tab through the page as a keyboard user does
+            page.keyboard.press("Tab")
+            ring = page.evaluate(FOCUSED)
+            name, style, colour, own = ring
+            if own:
+                continue
+            assert style == "solid", f"{name!r} shows no focus ring"
+            seen[name] = ratio([float(c) for c in re.findall(r"[\d.]+", colour)[:3]], background)
+        assert {"Study this tree", "Copy link", "About this tree"} <= set(seen), seen
+        assert min(seen.values()) >= 3, seen
+    finally:
+        context.close()
 
 
 def test_an_outcome_page_prints_the_answers_that_lead_there(app_url: str, page: Page) -> None:
