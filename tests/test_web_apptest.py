@@ -438,6 +438,18 @@ def test_the_page_brings_the_section_just_picked_into_view() -> None:
     assert marked() == [], "only a new pick moves the page"
 
 
+def test_the_sections_picked_come_back_after_a_visit_elsewhere() -> None:
+    at = open_app(tree="load-balancer", traffic="web", **{"web-needs": "fixed-ip"})
+    at.button_group(key="read-nlb").set_value(["caveats", "alternatives"]).run()
+    at.query_params["web-needs"] = "http-features"  # another recommendation, as a link opens it
+    at.run()
+    assert keyed(at, "sections-nlb") is None and keyed(at, "sections-alb") is not None
+    at.query_params["web-needs"] = "fixed-ip"  # and Back
+    at.run()
+    assert keyed(at, "section-nlb-caveats") is not None and keyed(at, "section-nlb-alternatives") is not None
+    assert not at.warning
+
+
 def test_an_outcome_page_names_the_sections_that_need_no_answers() -> None:
     at = open_app(tree="load-balancer", outcome="nlb")
     names = at.button_group(key="read-nlb").options

@@ -174,6 +174,19 @@ def test_following_a_what_if_link_shows_the_new_recommendation_from_the_top(app_
     expect(page.locator(".st-key-card-warm-standby h2").first).to_be_in_viewport(timeout=TIMEOUT)
 
 
+def test_the_sections_picked_are_still_there_after_a_link_and_back(app_url: str, page: Page) -> None:
+    page.goto(app_url + PILOT_LIGHT)
+    row = page.locator(".st-key-sections-pilot-light [role=toolbar]")
+    row.get_by_role("button", name="Caveats").click()
+    row.get_by_role("button", name="What would change the answer").click()
+    page.locator(".st-key-section-pilot-light-what-if .stButton button", has_text="Warm standby").last.click()
+    expect(card(page, "warm-standby")).to_be_visible(timeout=TIMEOUT)
+    page.go_back()
+    expect(card(page, "pilot-light")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".st-key-section-pilot-light-caveats")).to_be_visible(timeout=TIMEOUT)
+    expect(row.get_by_role("button", name="Caveats")).to_have_attribute("aria-pressed", "true")
+
+
 def test_an_empty_number_says_what_to_do(app_url: str, page: Page) -> None:
     page.goto(app_url + "?tree=disaster-recovery")
     page.locator(".st-key-continue-rpo button").click()

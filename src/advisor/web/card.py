@@ -116,6 +116,9 @@ def outcome_sections(
             list(shown),
             selection_mode="multi",
             format_func=lambda name: shown[name][0],
+            # The picks of this card come back after a visit elsewhere (a link, then Back), when
+            # Streamlit has dropped the state of a widget no longer drawn.
+            default=[n for n in st.session_state.get(f"_{key}-shown", []) if n in shown] or None,
             key=key,
             on_change=_note_new_pick,
             args=(key,),
