@@ -207,6 +207,7 @@ def test_printing_keeps_the_card_and_drops_the_controls(app_url: str, page: Page
     expect(page.get_by_text("The path as text")).to_be_visible()  # the drawing's text version, on screen
     sections = page.locator(".st-key-sections-nlb")
     expect(sections.get_by_role("button", name="Caveats")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator("details.fold").first).to_be_visible()  # so that hidden in print means something
     sections.get_by_role("button", name="Alternatives (").click()  # a picked section prints, the others not
     expect(sections.get_by_text("Application Load Balancer").first).to_be_visible(timeout=TIMEOUT)
     page.emulate_media(media="print")
@@ -261,6 +262,7 @@ def test_an_outcome_page_prints_the_answers_that_lead_there(app_url: str, page: 
     open_page(page, app_url + "?tree=load-balancer&outcome=nlb", ".st-key-card-nlb")
     paths = page.locator(".st-key-paths-nlb button")
     expect(paths.first).to_be_visible()
+    expect(page.locator(".st-key-to-tree button")).to_be_visible()
     page.emulate_media(media="print")
     expect(paths.first).to_be_visible()
     expect(page.locator(".st-key-to-tree button")).to_be_hidden()

@@ -12,7 +12,7 @@ import streamlit as st
 
 from advisor import engine, links, render, units, wording
 from advisor.model import NOT_SURE, Answer, ChoiceQuestion, Numeric, Tree
-from advisor.web import card, views
+from advisor.web import card, share, views
 from advisor.web.answers import answer, answer_from_widget, answer_list, back_and_start_over, change_answers
 
 
@@ -80,13 +80,6 @@ def _number_form(tree: Tree, answers: dict[str, Answer], qid: str, question: Num
         st.error(error[1])
     if len(question.ranges) > 1:
         st.caption("Bands: " + " · ".join(views.md(r.label) for r in question.ranges))
-
-
-def _share(tree: Tree, walk: engine.Walk) -> None:
-    """The full link with a copy button, and the recommendation as a Markdown file."""
-    from advisor.web import share
-
-    share.show(tree, walk)
 
 
 def render_drawing(tree: Tree, walk: engine.Walk) -> None:
@@ -160,7 +153,7 @@ def _asking(tree: Tree, walk: engine.Walk, answers_link: card.AnswersLink) -> No
         back_and_start_over(tree, walk)
         if walk.answers:
             change_answers(tree, walk, with_buttons=False)
-        _share(tree, walk)
+        share.show(tree, walk)
         views.link("Study this tree", {"tree": tree.id}, key="to-study", icon=":material/school:", to="study")
     st.subheader("Your path in the decision tree", anchor=False)
     render_drawing(tree, walk)
@@ -173,7 +166,7 @@ def _recommendation(tree: Tree, walk: engine.Walk, oid: str, answers_link: card.
     with main:
         card.outcome_head(tree, oid, recommended=True)
         change_answers(tree, walk, with_buttons=True)
-        _share(tree, walk)
+        share.show(tree, walk)
     with side:
         what_if = functools.cache(lambda: engine.what_if(tree, walk.answers))
         card.outcome_sections(tree, oid, walk, what_if, answers_link)

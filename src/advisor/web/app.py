@@ -89,7 +89,6 @@ _STYLE = """<style>
   border: 1px solid light-dark(#6e7781, #8b949e);
 }
 @media (hover: hover) { .share-copy:hover { color: light-dark(#b54708, #ff9a4d); border-color: currentColor; } }
-.share-copy:focus-visible { outline: 2px solid light-dark(#b54708, #ff9a4d); outline-offset: 2px; }
 .share-status { margin-left: .75rem; font-size: .875rem; }
 /* Folded text (views.fold) is the browser's own details element, drawn like Streamlit's expanders
    (no less-than sign anywhere in this style sheet: the sanitiser would drop all of it). */
